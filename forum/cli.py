@@ -1,0 +1,106 @@
+"""`flask --app wsgi ...` commands: users, specialties, seed, serve."""
+
+from __future__ import annotations
+
+import os
+
+import click
+from flask import Flask, current_app
+from flask.cli import AppGroup, with_appcontext
+
+from .extensions import socketio
+from .seed import seed_demo
+from .services import accounts, taxonomy
+from .services.errors import ServiceError
+
+users = AppGroup("users", help="Create accounts and grant roles.")
+specialties = AppGroup("specialties", help="The list of specialties threads are filed under.")
+
+
+def _fail(exc: ServiceError) -> None:
+    detail = "; ".join(f"{k}: {v}" for k, v in exc.fields.items())
+    raise click.ClickException(f"{exc.message}{' (' + detail + ')' if detail else ''}")
+
+
+@users.command("create")
+@click.argument("email")
+@click.option("--name", required=True, help="Display name, e.g. 'Dr Amara Okafor'.")
+@click.option("--password", required=True, help="At least 10 characters.")
+@click.option(
+    "--role",
+    default="learner",
+    show_default=True,
+    type=click.Choice(["learner", "mentor", "coordinator", "admin"], case_sensitive=False),
+)
+@click.option("--specialty", default=None, help="Specialty slug, e.g. cardiology.")
+def create_user(email: str, name: str, password: str, role: str, specialty: str | None) -> None:
+    """Create an account with a role (mentors become verified mentors)."""
+    try:
+        user = accounts.create_user(email, password, name, role, specialty)
+    except ServiceError as exc:
+        _fail(exc)
+        return
+    click.echo(f"Created {user.email} ({user.role}) as @{user.handle}.")
+
+
+@users.command("set-role")
+@click.argument("email")
+@click.argument(
+    "role", type=click.Choice(["learner", "mentor", "coordinator", "admin"], case_sensitive=False)
+)
+def set_role(email: str, role: str) -> None:
+    """Grant a role to an existing account."""
+    try:
+        user = accounts.set_role(None, email, role)
+    except ServiceError as exc:
+        _fail(exc)
+        return
+    click.echo(f"{user.email} is now {user.role}.")
+
+
+@specialties.command("list")
+def list_specialties() -> None:
+    """Print every specialty with its slug."""
+    for specialty in taxonomy.all_specialties():
+        click.echo(f"{specialty.slug:28} {specialty.name}")
+
+
+@specialties.command("add")
+@click.argument("name")
+@click.option("--slug", default=None, help="Defaults to the name, hyphenated.")
+@click.option("--description", default="")
+def add_specialty(name: str, slug: str | None, description: str) -> None:
+    """Add a specialty."""
+    try:
+        specialty = taxonomy.create_specialty(None, name, slug=slug, description=description)
+    except ServiceError as exc:
+        _fail(exc)
+        return
+    click.echo(f"Added {specialty.slug}.")
+
+
+@click.command("seed")
+@click.option("--if-empty", is_flag=True, help="Do nothing when the database has users.")
+@with_appcontext
+def seed(if_empty: bool) -> None:
+    """Load the demo community: specialties, members of every role, cases and questions."""
+    done = seed_demo(only_if_empty=if_empty)
+    click.echo(done)
+
+
+@click.command("serve")
+@click.option("--host", default=lambda: os.environ.get("HOST", "127.0.0.1"), show_default="HOST")
+@click.option("--port", default=lambda: int(os.environ.get("PORT", "5000")), type=int)
+@with_appcontext
+def serve(host: str, port: int) -> None:
+    """Serve HTTP and Socket.IO on HOST:PORT (what `make run` does)."""
+    app = current_app._get_current_object()  # type: ignore[attr-defined]
+    click.echo(f"Rounds on http://{host}:{port}/ ({socketio.async_mode} mode)")
+    socketio.run(app, host=host, port=port, allow_unsafe_werkzeug=True, use_reloader=False)
+
+
+def register_cli(app: Flask) -> None:
+    app.cli.add_command(users)
+    app.cli.add_command(specialties)
+    app.cli.add_command(seed)
+    app.cli.add_command(serve)

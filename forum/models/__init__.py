@@ -1,0 +1,30 @@
+"""The data model, one module per aggregate; import models from here."""
+
+from .audit import AuditEntry
+from .base import Base, utcnow
+from .post import Endorsement, Post, Revision, Vote
+from .taxonomy import Specialty, Tag, thread_tags, user_specialties
+from .thread import CASE_SECTIONS, Thread, ThreadKind
+from .user import PROFESSION_LABELS, ApiToken, Profession, Role, User
+
+__all__ = [
+    "CASE_SECTIONS",
+    "PROFESSION_LABELS",
+    "ApiToken",
+    "AuditEntry",
+    "Base",
+    "Endorsement",
+    "Post",
+    "Profession",
+    "Revision",
+    "Role",
+    "Specialty",
+    "Tag",
+    "Thread",
+    "ThreadKind",
+    "User",
+    "Vote",
+    "thread_tags",
+    "user_specialties",
+    "utcnow",
+]

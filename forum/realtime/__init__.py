@@ -1,0 +1,1 @@
+"""Socket.IO: connection auth, room subscriptions, listeners that emit after commit."""

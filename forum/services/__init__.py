@@ -1,0 +1,1 @@
+"""The domain: every rule and every write lives in these modules."""

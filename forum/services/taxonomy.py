@@ -1,0 +1,65 @@
+"""Specialties: the seeded, editable list threads are filed under."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from .. import permissions
+from ..content import slugify
+from ..extensions import db
+from ..models import AuditEntry, Specialty, User
+from .errors import Conflict, Invalid, require
+from .queries import all_specialties, get_specialty
+
+__all__ = ["all_specialties", "create_specialty", "get_specialty", "update_specialty"]
+
+
+def create_specialty(
+    actor: User | None, name: str, *, slug: str | None = None, description: str = ""
+) -> Specialty:
+    """Add a specialty. `actor` None is the operator at the command line."""
+    if actor is not None:
+        require(permissions.can_moderate(actor), "Only coordinators edit specialties.")
+    name = " ".join((name or "").split())
+    if not 2 <= len(name) <= 80:
+        raise Invalid("A specialty needs a name.", {"name": "Between 2 and 80 characters."})
+    slug = slugify(slug or name, max_length=60)
+    if db.session.scalar(select(Specialty.id).where(Specialty.slug == slug)):
+        raise Conflict(f"The specialty {slug!r} exists already.", {"slug": "Already taken."})
+    specialty = Specialty(slug=slug, name=name, description=(description or "").strip())
+    db.session.add(specialty)
+    db.session.flush()
+    db.session.add(
+        AuditEntry(
+            actor_id=actor.id if actor else None,
+            action="specialty.create",
+            target_type="specialty",
+            target_id=specialty.id,
+            data={"slug": slug},
+        )
+    )
+    db.session.commit()
+    return specialty
+
+
+def update_specialty(
+    actor: User, specialty: Specialty, *, name: str, description: str
+) -> Specialty:
+    """Rename a specialty or change its description; its slug (the address) stays."""
+    require(permissions.can_moderate(actor), "Only coordinators edit specialties.")
+    name = " ".join((name or "").split())
+    if not 2 <= len(name) <= 80:
+        raise Invalid("A specialty needs a name.", {"name": "Between 2 and 80 characters."})
+    specialty.name = name
+    specialty.description = (description or "").strip()
+    db.session.add(
+        AuditEntry(
+            actor_id=actor.id,
+            action="specialty.update",
+            target_type="specialty",
+            target_id=specialty.id,
+            data={"name": name},
+        )
+    )
+    db.session.commit()
+    return specialty
