@@ -154,7 +154,7 @@ def make_user(app: Flask):  # type: ignore[no-untyped-def]
 
     def make(role: str = "learner", specialty: str | None = None, **kw: Any) -> User:
         n = next(_seq)
-        email = kw.pop("email", f"user{n}@example.test")
+        email = kw.pop("email", f"user{n}@example.com")
         name = kw.pop("name", f"Member {n}")
         user = accounts.create_user(email, kw.pop("password", PASSWORD), name, role, specialty)
         return user
