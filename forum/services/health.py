@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+
 from sqlalchemy import text
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -13,9 +15,7 @@ def database_ok() -> bool:
     try:
         db.session.execute(text("SELECT 1"))
     except SQLAlchemyError:
-        try:
+        with contextlib.suppress(SQLAlchemyError):
             db.session.rollback()
-        except SQLAlchemyError:
-            pass
         return False
     return True

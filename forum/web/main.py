@@ -1,0 +1,102 @@
+"""The front of the site: latest activity, specialties, tags, health, style guide."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Blueprint, jsonify, render_template, request, url_for
+from flask.typing import ResponseReturnValue
+
+from ..services import health, queries
+from .helpers import previews_for
+
+bp = Blueprint("main", __name__)
+
+TABS: tuple[tuple[str, str, dict[str, str]], ...] = (
+    ("all", "All", {}),
+    ("case", "Cases", {"kind": "case"}),
+    ("question", "Questions", {"kind": "question"}),
+    ("unanswered", "Unanswered", {"filter": "unanswered"}),
+    ("endorsed", "Endorsed", {"filter": "endorsed"}),
+)
+
+
+def _url(endpoint: str, args: dict[str, Any]) -> str:
+    return url_for(endpoint, **args)
+
+
+def _listing(
+    template: str,
+    endpoint: str,
+    route_args: dict[str, str],
+    specialty: str | None = None,
+    tag: str | None = None,
+    **extra: Any,
+) -> str:
+    """A thread list page: tabs, the threads with excerpts, pagination, the sidebar.
+
+    `route_args` are the arguments that address the page itself (a specialty's slug);
+    the home page also keeps ?specialty= and ?tag= across its tabs.
+    """
+    kind = request.args.get("kind") or None
+    filter = request.args.get("filter") or None
+    threads = queries.list_threads(
+        kind=kind, filter=filter, specialty=specialty, tag=tag, page=request.args.get("page", 1)
+    )
+    tab_args = dict(route_args)
+    if endpoint == "main.home":
+        tab_args.update({k: v for k, v in (("specialty", specialty), ("tag", tag)) if v})
+    page_args = {**tab_args, **{k: v for k, v in (("kind", kind), ("filter", filter)) if v}}
+    return render_template(
+        template,
+        threads=threads,
+        previews=previews_for(threads.items),
+        tabs=[(key, label, _url(endpoint, {**tab_args, **args})) for key, label, args in TABS],
+        tab=filter or kind or "all",
+        endpoint=endpoint,
+        tab_args=tab_args,
+        page_args=page_args,
+        sidebar_specialties=queries.specialties_with_counts(),
+        sidebar_tags=queries.popular_tags(20),
+        current_specialty_slug=specialty,
+        **extra,
+    )
+
+
+@bp.get("/")
+def home() -> str:
+    """Latest activity across Rounds, with tabs and filters."""
+    specialty = request.args.get("specialty") or None
+    tag = request.args.get("tag") or None
+    return _listing("main/home.html", "main.home", {}, specialty=specialty, tag=tag)
+
+
+@bp.get("/specialties")
+def specialties() -> str:
+    return render_template("main/specialties.html", specialties=queries.specialties_with_counts())
+
+
+@bp.get("/s/<slug>")
+def specialty(slug: str) -> str:
+    found = queries.get_specialty(slug)
+    return _listing(
+        "main/specialty.html", "main.specialty", {"slug": slug}, specialty=slug, current=found
+    )
+
+
+@bp.get("/t/<name>")
+def tag(name: str) -> str:
+    return _listing("main/tag.html", "main.tag", {"name": name}, tag=name, current_tag=name)
+
+
+@bp.get("/healthz")
+def healthz() -> ResponseReturnValue:
+    """200 when the database answers, 503 otherwise (for load balancers)."""
+    if health.database_ok():
+        return jsonify(status="ok")
+    return jsonify(status="unavailable"), 503
+
+
+@bp.get("/styleguide")
+def styleguide() -> str:
+    return render_template("_styleguide.html")
