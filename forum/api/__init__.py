@@ -1,5 +1,10 @@
-"""JSON API v1: bearer tokens, JSON errors, an OpenAPI document."""
+"""JSON API v1: bearer tokens, JSON errors, an OpenAPI document.
 
-from flask import Blueprint
+Routes live in one module per resource; each attaches itself to `bp` from blueprint.py.
+Importing them here (at the top, like any import) is what registers them.
+"""
 
-bp = Blueprint("api", __name__, url_prefix="/api/v1")
+from . import auth, openapi, posts, threads, users
+from .blueprint import bp
+
+__all__ = ["auth", "bp", "openapi", "posts", "threads", "users"]
