@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from flask import Flask
+from flask import Flask, abort, request
 
 from . import config as settings
 from . import events, permissions
@@ -28,6 +28,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     register_extensions(app)
     register_blueprints(app)
     register_error_handlers(app)
+    register_request_guards(app)
     register_template_helpers(app)
     register_cli(app)
     return app
@@ -55,6 +56,20 @@ def register_blueprints(app: Flask) -> None:
     register_web(app)
     csrf.exempt(api_bp)
     app.register_blueprint(api_bp)
+
+
+def register_request_guards(app: Flask) -> None:
+    """Refuse NUL bytes anywhere a user can put them: PostgreSQL text cannot hold them."""
+
+    @app.before_request
+    def refuse_nul_bytes() -> None:
+        if request.path.startswith("/api/"):
+            return  # the API refuses NUL itself, with the field it was in
+        values = [request.path, *request.args.values()]
+        if request.mimetype in ("application/x-www-form-urlencoded", "multipart/form-data"):
+            values += [v for vs in request.form.listvalues() for v in vs]
+        if any("\x00" in v for v in values):
+            abort(400, "The request contains a NUL byte; remove it and try again.")
 
 
 def timeago(value: datetime | None) -> str:

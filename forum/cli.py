@@ -96,6 +96,8 @@ def serve(host: str, port: int) -> None:
     """Serve HTTP and Socket.IO on HOST:PORT (what `make run` does)."""
     app = current_app._get_current_object()  # type: ignore[attr-defined]
     click.echo(f"Rounds on http://{host}:{port}/ ({socketio.async_mode} mode)")
+    # Flask's CLI sets this so that a stray app.run() does nothing; here serving is the point.
+    os.environ.pop("FLASK_RUN_FROM_CLI", None)
     socketio.run(app, host=host, port=port, allow_unsafe_werkzeug=True, use_reloader=False)
 
 

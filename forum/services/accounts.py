@@ -52,8 +52,19 @@ def _clean_name(name: str) -> str:
     return name
 
 
+HONORIFICS = {"dr", "prof", "professor", "mr", "mrs", "ms", "mx"}
+
+
 def _unique_handle(name: str, email: str) -> str:
-    base = slugify(name, max_length=32) or slugify(email.split("@")[0], max_length=32) or "user"
+    """A short @handle from the name, without titles: "Dr Amara Okafor" -> amara-okafor."""
+    words = name.replace(".", " ").split()
+    while len(words) > 1 and words[0].lower() in HONORIFICS:
+        words = words[1:]
+    base = (
+        slugify(" ".join(words), max_length=32)
+        or slugify(email.split("@")[0], max_length=32)
+        or "user"
+    )
     if len(base) < 2:
         base = f"{base}-md"
     handle, n = base, 1

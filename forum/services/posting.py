@@ -174,6 +174,7 @@ def create_thread(
         author=actor,
         specialty=values["specialty"],
         tags=_tags(values["tags"]),  # type: ignore[arg-type]
+        created_at=now,
         last_activity_at=now,
         last_poster=actor,
     )

@@ -111,9 +111,14 @@ def withdraw_endorsement(actor: User, post: Post) -> None:
 def accept_answer(actor: User, thread: Thread, post: Post | None) -> Thread:
     """The asker (or a coordinator) accepts a reply as the answer; None clears it."""
     require(
-        permissions.can_accept(actor, thread, post),
+        permissions.can_accept(actor, thread),
         "Only the person who asked, or a coordinator, accepts an answer.",
     )
+    if post is not None and not permissions.can_accept(actor, thread, post):
+        raise Invalid(
+            "Only a live reply in this thread can be the accepted answer.",
+            {"post_id": "Pick a reply of this thread."},
+        )
     thread.accepted_post_id = post.id if post else None
     if actor.id != thread.author_id:
         db.session.add(
