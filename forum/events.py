@@ -1,8 +1,16 @@
 """Domain events: queued on the database session, delivered only after it commits.
 
-A service calls `announce(PostCreated(...))` before it commits. Listeners registered with
-`listen` run after the commit holds; a rollback drops what was queued, so a write that
-never happened is never announced.
+A service calls `announce(session, PostCreated(...))` before it commits. Then:
+
+- `prepare` handlers run inside the same transaction, just before it commits. They store
+  what must never be lost together with the write: notification rows, the numbered live
+  event log. They may `announce` further events and `defer` work to after the commit.
+- `listen` handlers and deferred callables run after the commit holds (pushing to
+  Socket.IO, for instance). A rollback drops everything queued, so a write that never
+  happened is never announced.
+
+Services only announce; notifications and live updates hook in here without touching the
+code that posts.
 """
 
 from __future__ import annotations
@@ -19,6 +27,8 @@ from sqlalchemy.orm import Session, scoped_session
 log = logging.getLogger(__name__)
 
 _PENDING = "rounds_pending_events"
+_PREPARED = "rounds_prepared_count"
+_OUTBOX = "rounds_after_commit"
 
 
 @dataclass(frozen=True)
@@ -84,15 +94,86 @@ class AnswerAccepted(Event):
     post_id: int | None
 
 
+@dataclass(frozen=True)
+class ThreadUpdated(Event):
+    """Locked, unlocked, pinned, unpinned or moved to another specialty."""
+
+    thread_id: int
+    changes: tuple[str, ...] = field(default=())
+
+
+@dataclass(frozen=True)
+class PostHidden(Event):
+    thread_id: int
+    post_id: int
+    reason: str = ""
+
+
+@dataclass(frozen=True)
+class PostUnhidden(Event):
+    thread_id: int
+    post_id: int
+
+
+@dataclass(frozen=True)
+class FlagRaised(Event):
+    post_id: int
+    flag_id: int
+
+
+@dataclass(frozen=True)
+class UserSuspended(Event):
+    user_id: int
+
+
+@dataclass(frozen=True)
+class NotificationCreated(Event):
+    """Stored in the same transaction as its cause; pushed to the user after commit."""
+
+    user_id: int
+    notification_id: int
+
+
 E = TypeVar("E", bound=Event)
 Listener = Callable[[Any], None]
+Preparer = Callable[[Session, Any], None]
 _listeners: dict[type[Event], list[Listener]] = defaultdict(list)
+_preparers: dict[type[Event], list[Preparer]] = defaultdict(list)
 
 
 def listen(kind: type[E], fn: Callable[[E], None]) -> None:
     """Run fn(event) after every commit that announced an event of this kind."""
     if fn not in _listeners[kind]:
         _listeners[kind].append(fn)
+
+
+def prepare(kind: type[E], fn: Callable[[Session, E], None]) -> None:
+    """Run fn(session, event) inside the announcing transaction, just before it commits."""
+    if fn not in _preparers[kind]:
+        _preparers[kind].append(fn)
+
+
+def defer(session: Session | scoped_session[Any], fn: Callable[[], None]) -> None:
+    """Run fn() once the current transaction has committed (never if it rolls back)."""
+    session.info.setdefault(_OUTBOX, []).append(fn)
+
+
+def _handlers(table: dict[type[Event], list[Any]], ev: Event) -> list[Any]:
+    return [fn for kind, fns in list(table.items()) if isinstance(ev, kind) for fn in fns]
+
+
+def _prepare(session: Session) -> None:
+    """before_commit: let preparers write alongside the events, until none are new."""
+    pending = session.info.get(_PENDING, [])
+    done = session.info.get(_PREPARED, 0)
+    while done < len(pending):
+        ev = pending[done]
+        done += 1
+        session.info[_PREPARED] = done
+        for fn in _handlers(_preparers, ev):
+            fn(session, ev)
+    if done:
+        session.flush()
 
 
 def announce(session: Session | scoped_session[Any], event: Event) -> None:
@@ -102,23 +183,26 @@ def announce(session: Session | scoped_session[Any], event: Event) -> None:
 
 def _deliver(session: Session) -> None:
     pending = session.info.pop(_PENDING, [])
-    for ev in pending:
-        for kind, fns in list(_listeners.items()):
-            if isinstance(ev, kind):
-                for fn in fns:
-                    try:
-                        fn(ev)
-                    except Exception:  # a broken listener must not undo a committed write
-                        log.exception("listener %r failed on %r", fn, ev)
+    outbox = session.info.pop(_OUTBOX, [])
+    session.info.pop(_PREPARED, None)
+    calls = [(fn, (ev,)) for ev in pending for fn in _handlers(_listeners, ev)]
+    calls += [(fn, ()) for fn in outbox]
+    for fn, args in calls:
+        try:
+            fn(*args)
+        except Exception:  # a broken listener must not undo a committed write
+            log.exception("after-commit handler %r failed", fn)
 
 
 def _drop(session: Session) -> None:
-    session.info.pop(_PENDING, None)
+    for key in (_PENDING, _OUTBOX, _PREPARED):
+        session.info.pop(key, None)
 
 
 def install() -> None:
-    """Hook delivery onto every ORM session (idempotent)."""
+    """Hook preparation and delivery onto every ORM session (idempotent)."""
     if not sa_event.contains(Session, "after_commit", _deliver):
+        sa_event.listen(Session, "before_commit", _prepare)
         sa_event.listen(Session, "after_commit", _deliver)
         sa_event.listen(Session, "after_soft_rollback", _drop_on_rollback)
 

@@ -59,3 +59,25 @@ def test_mentions_of_members_are_carried_by_the_event(learner, mentor, make_thre
     posting.reply(learner, thread, f"What do you think, @{mentor.handle}? And @nobody-here?")
     created = next(e for e in heard if isinstance(e, events.PostCreated))
     assert created.mentioned_user_ids == (mentor.id,)
+
+
+def test_preparers_write_in_the_transaction_and_deferred_work_waits_for_the_commit(
+    learner, mentor, make_thread
+) -> None:  # type: ignore[no-untyped-def]
+    seen: list[str] = []
+
+    def prepare(session, event) -> None:  # type: ignore[no-untyped-def]
+        seen.append(f"prepare {event.post_id}")
+        events.defer(session, lambda: seen.append("after commit"))
+
+    events.prepare(events.PostCreated, prepare)
+    try:
+        thread = make_thread(learner)
+        seen.clear()
+        with pytest.raises(Invalid):
+            posting.reply(mentor, thread, "")
+        assert seen == []
+        post = posting.reply(mentor, thread, "Repeat the troponin at 3 hours.")
+        assert seen == [f"prepare {post.id}", "after commit"]
+    finally:
+        events._preparers[events.PostCreated].remove(prepare)

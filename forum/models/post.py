@@ -32,6 +32,14 @@ class Post(TimestampMixin, Model):
     edit_count: Mapped[int] = mapped_column(Integer, default=0)
     deleted_at: Mapped[datetime | None] = mapped_column(AwareDateTime())
     deleted_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    # Moderation: hidden posts stay in the database; author and coordinators still see them.
+    hidden_at: Mapped[datetime | None] = mapped_column(AwareDateTime())
+    hidden_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    hidden_reason: Mapped[str] = mapped_column(Text, default="")
+    open_flag_count: Mapped[int] = mapped_column(Integer, default=0)
+    # The author confirmed "no patient identifiers" over the PHI guard: coordinators look.
+    phi_confirmed_at: Mapped[datetime | None] = mapped_column(AwareDateTime())
+    phi_reviewed_at: Mapped[datetime | None] = mapped_column(AwareDateTime())
 
     thread: Mapped[Thread] = relationship(foreign_keys=[thread_id])
     author: Mapped[User] = relationship(foreign_keys=[author_id])
@@ -46,6 +54,10 @@ class Post(TimestampMixin, Model):
     @property
     def is_deleted(self) -> bool:
         return self.deleted_at is not None
+
+    @property
+    def is_hidden(self) -> bool:
+        return self.hidden_at is not None
 
     def __repr__(self) -> str:
         return f"<Post {self.id} thread={self.thread_id} #{self.number}>"

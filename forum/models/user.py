@@ -68,6 +68,7 @@ class User(UserMixin, TimestampMixin, Model):
     # Changing the password rotates this, which signs every other session out.
     session_token: Mapped[str] = mapped_column(String(64))
     suspended_until: Mapped[datetime | None] = mapped_column(AwareDateTime())
+    suspension_reason: Mapped[str] = mapped_column(Text, default="")
 
     mentor_specialty: Mapped[Specialty | None] = relationship(lazy="joined")
     specialties: Mapped[list[Specialty]] = relationship(
