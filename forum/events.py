@@ -185,7 +185,9 @@ def _deliver(session: Session) -> None:
     pending = session.info.pop(_PENDING, [])
     outbox = session.info.pop(_OUTBOX, [])
     session.info.pop(_PREPARED, None)
-    calls = [(fn, (ev,)) for ev in pending for fn in _handlers(_listeners, ev)]
+    calls: list[tuple[Callable[..., None], tuple[Any, ...]]] = [
+        (fn, (ev,)) for ev in pending for fn in _handlers(_listeners, ev)
+    ]
     calls += [(fn, ()) for fn in outbox]
     for fn, args in calls:
         try:
