@@ -12,10 +12,12 @@ from typing import Any
 
 from sqlalchemy import func, select
 
-from . import seed_data
-from .extensions import db
-from .models import Post, Specialty, Thread, User, utcnow
-from .services import accounts, posting, reactions, taxonomy
+from ..extensions import db
+from ..models import Post, Specialty, Thread, User, utcnow
+from ..services import accounts, posting, reactions, taxonomy
+from . import cases_acute, cases_ward, people, questions
+
+THREADS = [*cases_acute.CASES, *cases_ward.CASES, *questions.QUESTIONS]
 
 
 def seed_demo(only_if_empty: bool = False) -> str:
@@ -23,16 +25,16 @@ def seed_demo(only_if_empty: bool = False) -> str:
     if only_if_empty and db.session.scalar(select(func.count(User.id))):
         return "The database already has members; demo content not loaded."
     have = set(db.session.scalars(select(Specialty.slug)))
-    for spec in seed_data.SPECIALTIES:
+    for spec in people.SPECIALTIES:
         if spec["slug"] not in have:
             taxonomy.create_specialty(
                 None, spec["name"], slug=spec["slug"], description=spec["description"]
             )
-    people = {u.email: u for u in db.session.scalars(select(User))}
-    for info in seed_data.USERS:
-        if info["email"] in people:
+    members = {u.email: u for u in db.session.scalars(select(User))}
+    for info in people.USERS:
+        if info["email"] in members:
             continue
-        user = accounts.create_user(info["email"], seed_data.PASSWORD, info["name"], info["role"])
+        user = accounts.create_user(info["email"], people.PASSWORD, info["name"], info["role"])
         accounts.update_profile(
             user,
             user,
@@ -43,19 +45,19 @@ def seed_demo(only_if_empty: bool = False) -> str:
         )
         if info.get("mentor_verified"):
             accounts.verify_mentor(None, user, info.get("mentor_specialty"))
-        people[user.email] = user
+        members[user.email] = user
     if db.session.scalar(select(func.count(Thread.id))):
         return "Members and specialties are in place; threads were there already."
-    threads = [_seed_thread(item, people) for item in seed_data.THREADS]
+    threads = [_seed_thread(item, members) for item in THREADS]
     _spread_in_time(threads)
     return (
-        f"Seeded {len(seed_data.SPECIALTIES)} specialties, {len(seed_data.USERS)} members "
-        f"and {len(threads)} threads. Every demo password is {seed_data.PASSWORD!r}."
+        f"Seeded {len(people.SPECIALTIES)} specialties, {len(people.USERS)} members "
+        f"and {len(threads)} threads. Every demo password is {people.PASSWORD!r}."
     )
 
 
-def _seed_thread(item: dict[str, Any], people: dict[str, User]) -> Thread:
-    author = people[item["author"]]
+def _seed_thread(item: dict[str, Any], members: dict[str, User]) -> Thread:
+    author = members[item["author"]]
     thread = posting.create_thread(
         author,
         item["kind"],
@@ -69,16 +71,16 @@ def _seed_thread(item: dict[str, Any], people: dict[str, User]) -> Thread:
     assert opening is not None
     for email in item.get("opening_votes", []):
         if email != item["author"]:
-            reactions.vote(people[email], opening, 1)
+            reactions.vote(members[email], opening, 1)
     replies = []
     for r in item.get("replies", []):
-        post = posting.reply(people[r["author"]], thread, r["body"])
+        post = posting.reply(members[r["author"]], thread, r["body"])
         replies.append(post)
         for email in r.get("votes", []):
             if email != r["author"]:
-                reactions.vote(people[email], post, 1)
+                reactions.vote(members[email], post, 1)
         for e in r.get("endorsements", []):
-            reactions.endorse(people[e["mentor"]], post, e.get("note", ""))
+            reactions.endorse(members[e["mentor"]], post, e.get("note", ""))
     accepted = item.get("accepted")
     if accepted is not None and item["kind"] == "question":
         reactions.accept_answer(author, thread, replies[accepted])
