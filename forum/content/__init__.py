@@ -7,6 +7,7 @@ below the services layer.
 
 from .autolink import MENTION_RE, URL_RE
 from .markdown import cook, find_mentions
+from .phi import PhiSpan, detect_phi
 from .sanitize import LINK_REL, is_local_path, is_safe_href
 from .text import excerpt, plain_text, slugify
 
@@ -14,7 +15,9 @@ __all__ = [
     "LINK_REL",
     "MENTION_RE",
     "URL_RE",
+    "PhiSpan",
     "cook",
+    "detect_phi",
     "excerpt",
     "find_mentions",
     "is_local_path",
