@@ -6,6 +6,7 @@ from flask import Flask, jsonify, render_template, request
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException, InternalServerError
 
+from . import limits
 from .extensions import db
 from .services.errors import ServiceError
 
@@ -42,13 +43,18 @@ def wants_json() -> bool:
 
 
 def error_response(
-    status: int, message: str, code: str | None = None, fields: dict[str, str] | None = None
+    status: int,
+    message: str,
+    code: str | None = None,
+    fields: dict[str, str] | None = None,
+    extra: dict[str, object] | None = None,
 ):
     """The response for an error, negotiated by audience."""
     if wants_json():
         body: dict[str, object] = {"code": code or CODES.get(status, "error"), "message": message}
         if fields:
             body["fields"] = fields
+        body.update(extra or {})
         return jsonify(error=body), status
     title = TITLES.get(status, "Error")
     template = (
@@ -57,11 +63,27 @@ def error_response(
     return render_template(template, code=status, title=title, message=message), status
 
 
+def _wait(seconds: int) -> str:
+    if seconds < 90:
+        return f"{seconds} second{'s' if seconds != 1 else ''}"
+    minutes = round(seconds / 60)
+    return f"{minutes} minutes" if minutes < 90 else f"{round(minutes / 60)} hours"
+
+
+def too_many_requests(message: str):
+    """A broken rate limit: what happened and when to try again, in words and Retry-After."""
+    seconds = limits.retry_after()
+    if seconds is None:
+        return error_response(429, message)
+    body, status = error_response(429, f"{message} Try again in {_wait(seconds)}.")
+    return body, status, {"Retry-After": str(seconds)}
+
+
 def register_error_handlers(app: Flask) -> None:
     @app.errorhandler(ServiceError)
     def service_error(exc: ServiceError):
         db.session.rollback()
-        return error_response(exc.status, exc.message, exc.code, exc.fields)
+        return error_response(exc.status, exc.message, exc.code, exc.fields, exc.extra())
 
     @app.errorhandler(CSRFError)
     def csrf_error(exc: CSRFError):
@@ -77,13 +99,9 @@ def register_error_handlers(app: Flask) -> None:
         if status >= 500:
             db.session.rollback()
         message = exc.description or TITLES.get(status, "Error")
-        response = error_response(status, message)
-        if status == 429 and exc.response is not None:
-            retry = exc.response.headers.get("Retry-After")
-            if retry:
-                body, code = response
-                return body, code, {"Retry-After": retry}
-        return response
+        if status == 429:
+            return too_many_requests(message)
+        return error_response(status, message)
 
     @app.errorhandler(Exception)
     def unexpected(exc: Exception):
