@@ -44,10 +44,10 @@ browser: ## make sure Debian's chromium is there for the browser tests
 test: install browser ## the whole suite: SQLite, plus PostgreSQL when TEST_DATABASE_URL is set
 	@if [ -z "$$TEST_DATABASE_URL" ]; then echo "Note: TEST_DATABASE_URL is not set, so the PostgreSQL half of the suite is skipped."; fi
 	@if [ -z "$$TEST_REDIS_URL" ]; then echo "Note: TEST_REDIS_URL is not set, so the multi-process Redis tests are skipped."; fi
-	$(PY) -m pytest -q
+	$(PY) -m pytest -q -n auto
 
 test-fast: install ## the suite without the browser tests
-	$(PY) -m pytest -q -m "not browser"
+	$(PY) -m pytest -q -n auto -m "not browser"
 
 lint: install ## ruff (lint + format check), mypy, import-linter's layers contract
 	$(VENV)/bin/ruff check .

@@ -8,12 +8,14 @@ from typing import Any
 from flask import Flask, abort, request
 
 from . import config as settings
-from . import events, permissions
+from . import events, limits, permissions
 from .api import bp as api_bp
 from .cli import register_cli
 from .errors import register_error_handlers
-from .extensions import csrf, db, limiter, login_manager, migrate, socketio
+from .extensions import csrf, db, login_manager, migrate, socketio
 from .models import CASE_SECTIONS, Role, utcnow
+from .realtime import register_realtime
+from .security import register_security, socket_origins
 from .services import accounts
 from .web import register_web
 
@@ -26,6 +28,8 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
         app.config.update(settings.from_environment())
     app.config.update(config or {})
     register_extensions(app)
+    register_security(app)
+    register_realtime(app)
     register_blueprints(app)
     register_error_handlers(app)
     register_request_guards(app)
@@ -38,7 +42,7 @@ def register_extensions(app: Flask) -> None:
     db.init_app(app)
     migrate.init_app(app, db, directory=str(settings.ROOT / "migrations"), render_as_batch=True)
     csrf.init_app(app)
-    limiter.init_app(app)
+    limits.init_app(app)
     login_manager.init_app(app)
     login_manager.login_view = "auth.login"
     login_manager.login_message = "Please log in to do that."
@@ -47,7 +51,9 @@ def register_extensions(app: Flask) -> None:
     socketio.init_app(
         app,
         message_queue=app.config.get("REDIS_URL"),
+        channel=app.config.get("SOCKETIO_CHANNEL") or "flask-socketio",
         async_mode=app.config.get("SOCKETIO_ASYNC_MODE"),
+        cors_allowed_origins=socket_origins(app.config),
     )
     events.install()
 

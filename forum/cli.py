@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import os
+import sys
 
 import click
 from flask import Flask, current_app
 from flask.cli import AppGroup, with_appcontext
 
+from .config import ROOT
 from .extensions import socketio
 from .seed import seed_demo
 from .services import accounts, taxonomy
@@ -88,12 +90,43 @@ def seed(if_empty: bool) -> None:
     click.echo(done)
 
 
+GEVENT_WORKER = "geventwebsocket.gunicorn.workers.GeventWebSocketWorker"
+
+
+def gunicorn_command(host: str, port: int) -> list[str]:
+    """The production server: one gunicorn worker under gevent with gevent-websocket.
+
+    One worker per port, because Flask-SocketIO keeps each client on the process that
+    accepted it; run more ports behind a sticky load balancer to use more cores. The worker
+    monkey-patches the standard library before it imports the application, which gevent
+    needs (psycopg, redis and SQLAlchemy must see the patched sockets and locks).
+    """
+    return [
+        *(sys.executable, "-m", "gunicorn", "--chdir", str(ROOT)),
+        *("--worker-class", GEVENT_WORKER, "--workers", "1", "--bind", f"{host}:{port}"),
+        # gunicorn's default of 1000 connections would count every open websocket and leave
+        # the 1001st visitor waiting; file descriptors (ulimit -n) are the real bound.
+        *("--worker-connections", "10000", "--graceful-timeout", "5"),
+        *("--no-control-socket", "wsgi:app"),
+    ]
+
+
 @click.command("serve")
 @click.option("--host", default=lambda: os.environ.get("HOST", "127.0.0.1"), show_default="HOST")
 @click.option("--port", default=lambda: int(os.environ.get("PORT", "5000")), type=int)
 @with_appcontext
 def serve(host: str, port: int) -> None:
-    """Serve HTTP and Socket.IO on HOST:PORT (what `make run` does)."""
+    """Serve HTTP and Socket.IO on HOST:PORT (what `make run` does).
+
+    gevent through gunicorn by default; SOCKETIO_ASYNC_MODE=threading serves with the
+    threaded Werkzeug server instead (bench/README.md compares the two).
+    """
+    if (os.environ.get("SOCKETIO_ASYNC_MODE") or "gevent") == "gevent":
+        click.echo(f"Rounds on http://{host}:{port}/ (gevent mode, gunicorn)")
+        sys.stdout.flush()
+        # Replace this process: the server must start from a fresh interpreter, patched
+        # before anything is imported, and must get the signals sent to `make run`.
+        os.execv(sys.executable, gunicorn_command(host, port))  # noqa: S606
     app = current_app._get_current_object()  # type: ignore[attr-defined]
     click.echo(f"Rounds on http://{host}:{port}/ ({socketio.async_mode} mode)")
     # Flask's CLI sets this so that a stray app.run() does nothing; here serving is the point.

@@ -73,6 +73,9 @@ def can_delete(user: Any, post: Post) -> bool:
 
 
 def can_view_revisions(user: Any, post: Post) -> bool:
+    """A hidden post's history would leak what it said: the same people see both."""
+    if post.is_hidden and not can_view_hidden(user, post):
+        return False
     return not post.is_deleted or is_staff(user)
 
 
@@ -99,6 +102,50 @@ def can_accept(user: Any, thread: Thread, post: Post | None = None) -> bool:
     if post is not None and (post.thread_id != thread.id or post.is_opening or post.is_deleted):
         return False
     return user.id == thread.author_id or is_staff(user)
+
+
+def _moderator(user: Any) -> bool:
+    """Staff whose own account is in good standing: a suspended coordinator moderates nothing."""
+    return _active(user) and is_staff(user)
+
+
+def can_flag(user: Any, post: Post) -> bool:
+    """Members raise a flag on other people's posts; flagging your own is no review at all."""
+    return _active(user) and user.id != post.author_id and not post.is_deleted
+
+
+def can_hide(user: Any, post: Post) -> bool:
+    """Hiding (and unhiding, dismissing flags, marking PHI reviewed) is a coordinator's call."""
+    return _moderator(user)
+
+
+def can_view_hidden(user: Any, post: Post) -> bool:
+    """A hidden post stays readable by its author (to fix it) and by staff (to review it)."""
+    return is_staff(user) or (_signed_in(user) and user.id == post.author_id)
+
+
+def can_lock(user: Any, thread: Thread) -> bool:
+    return _moderator(user)
+
+
+def can_pin(user: Any, thread: Thread) -> bool:
+    return _moderator(user)
+
+
+def can_move(user: Any, thread: Thread) -> bool:
+    return _moderator(user)
+
+
+def can_suspend(user: Any, member: User) -> bool:
+    """Coordinators suspend members; only admins suspend staff; nobody suspends themself."""
+    if not _moderator(user) or user.id == member.id:
+        return False
+    return member.role not in STAFF or user.role == Role.ADMIN.value
+
+
+def can_read_audit(user: Any) -> bool:
+    """The audit log names flaggers and reasons: staff only (and nobody may edit it)."""
+    return is_staff(user)
 
 
 def can_set_role(user: Any) -> bool:

@@ -93,6 +93,9 @@ def make_app(url: str, **extra: Any) -> Flask:
             "SQLALCHEMY_DATABASE_URI": url,
             "RATELIMIT_ENABLED": False,
             "SOCKETIO_ASYNC_MODE": "threading",
+            # scrypt costs ~0.1 s a hash; the suite makes thousands. Production keeps scrypt.
+            "PASSWORD_HASH_METHOD": "pbkdf2:sha256:1000",
+            "PRESENCE_INTERVAL": 0,  # presence at once; test_realtime checks the batching
             "REDIS_URL": None,
             **extra,
         }

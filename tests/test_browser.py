@@ -126,7 +126,9 @@ def test_a_new_clinician_discusses_a_case_with_peers_and_a_mentor(site, chromium
     mentor.goto(case_url)
     reply = mentor.locator(".post", has_text="RV involvement")
     reply.locator("summary:has-text('Endorse')").click()
-    reply.locator("textarea[name=note]").fill("Links the ECG finding to a change in treatment.")
+    reply.locator(".endorse-form textarea[name=note]").fill(
+        "Links the ECG finding to a change in treatment."
+    )
     reply.locator("button:has-text('Endorse this reply')").click()
     mentor.wait_for_selector("text=Links the ECG finding to a change in treatment.")
 

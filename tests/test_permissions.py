@@ -34,7 +34,7 @@ def thread(kind: str = "question", locked: bool = False, deleted: bool = False):
     )
 
 
-def post(number: int = 2, locked: bool = False, deleted: bool = False):  # type: ignore[no-untyped-def]
+def post(number: int = 2, locked: bool = False, deleted: bool = False, hidden: bool = False):  # type: ignore[no-untyped-def]
     t = thread(locked=locked)
     return SimpleNamespace(
         id=100,
@@ -44,7 +44,13 @@ def post(number: int = 2, locked: bool = False, deleted: bool = False):  # type:
         number=number,
         is_opening=number == 1,
         is_deleted=deleted,
+        is_hidden=hidden,
     )
+
+
+def member(role: str = "learner"):  # type: ignore[no-untyped-def]
+    """Someone else, the target of a suspension."""
+    return SimpleNamespace(id=3, role=role, is_authenticated=True, suspended_until=None)
 
 
 # action -> (predicate call, the roles that may do it)
@@ -94,6 +100,34 @@ MATRIX = {
     ),
     "accept on a case": (lambda u: permissions.can_accept(u, thread(kind="case")), set()),
     "moderate": (permissions.can_moderate, {"coordinator", "admin"}),
+    "flag": (
+        lambda u: permissions.can_flag(u, post()),
+        {"learner", "mentor", "coordinator", "admin"},
+    ),
+    "flag a deleted post": (lambda u: permissions.can_flag(u, post(deleted=True)), set()),
+    "hide": (lambda u: permissions.can_hide(u, post()), {"coordinator", "admin"}),
+    "read a hidden post": (
+        lambda u: permissions.can_view_hidden(u, post(hidden=True)),
+        {"author", "coordinator", "admin"},
+    ),
+    "view revisions": (lambda u: permissions.can_view_revisions(u, post()), set(ROLES)),
+    "view revisions of a hidden post": (
+        lambda u: permissions.can_view_revisions(u, post(hidden=True)),
+        {"author", "coordinator", "admin"},
+    ),
+    "lock": (lambda u: permissions.can_lock(u, thread()), {"coordinator", "admin"}),
+    "pin": (lambda u: permissions.can_pin(u, thread()), {"coordinator", "admin"}),
+    "move": (lambda u: permissions.can_move(u, thread()), {"coordinator", "admin"}),
+    "suspend a member": (
+        lambda u: permissions.can_suspend(u, member()),
+        {"coordinator", "admin"},
+    ),
+    "suspend a coordinator": (
+        lambda u: permissions.can_suspend(u, member("coordinator")),
+        {"admin"},
+    ),
+    "suspend oneself": (lambda u: permissions.can_suspend(u, u), set()),
+    "read the audit log": (permissions.can_read_audit, {"coordinator", "admin"}),
     "set roles": (permissions.can_set_role, {"admin"}),
 }
 
@@ -116,6 +150,14 @@ def test_every_predicate_is_in_the_matrix_or_named_here() -> None:
         "can_endorse",
         "can_accept",
         "can_moderate",
+        "can_flag",
+        "can_hide",
+        "can_view_hidden",
+        "can_lock",
+        "can_pin",
+        "can_move",
+        "can_suspend",
+        "can_read_audit",
         "can_set_role",
         "can_view_revisions",
         "can_edit_profile",

@@ -4,7 +4,17 @@ Routes live in one module per resource; each attaches itself to `bp` from bluepr
 Importing them here (at the top, like any import) is what registers them.
 """
 
-from . import auth, openapi, posts, threads, users
+from . import auth, moderation, moderation_openapi, notifications, openapi, posts, threads, users
 from .blueprint import bp
 
-__all__ = ["auth", "bp", "openapi", "posts", "threads", "users"]
+__all__ = [
+    "auth",
+    "bp",
+    "moderation",
+    "moderation_openapi",
+    "notifications",
+    "openapi",
+    "posts",
+    "threads",
+    "users",
+]

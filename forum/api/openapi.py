@@ -6,12 +6,14 @@ operation exists, and real responses carry the fields their schemas require.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cache
 from typing import Any
 
 from flask.typing import ResponseReturnValue
 
 from ..services.queries import FILTERS, KINDS
+from . import notifications
 from .blueprint import bp
 from .schemas import ID, Schema, integer, ref, schemas, string
 
@@ -262,6 +264,43 @@ def paths() -> dict[str, dict[str, Schema]]:
                 auth="required",
             ),
         },
+        "/notifications": {
+            "get": op(
+                "One's notifications, newest first, with the unread count",
+                "notifications",
+                200,
+                "NotificationPage",
+                params=(
+                    query_param("unread", string(enum=["1"]), "Only unread notifications"),
+                    query_param("page", integer(minimum=1, default=1), "Page number"),
+                    query_param("per_page", integer(minimum=1, maximum=100), "Per page"),
+                ),
+                errors=(422,),
+                auth="required",
+            ),
+        },
+        "/notifications/read": {
+            "post": op(
+                "Mark notifications read (ids, or all)",
+                "notifications",
+                200,
+                "Unread",
+                body="MarkRead",
+                auth="required",
+            ),
+        },
+        "/threads/{thread_id}/watch": {
+            "put": op(
+                "Watch, mute, or (null) stop choosing for a thread",
+                "notifications",
+                200,
+                "Watch",
+                body="WatchLevel",
+                params=(THREAD,),
+                errors=(403, 404),
+                auth="required",
+            ),
+        },
         "/openapi.json": {
             "get": {
                 "summary": "This document",
@@ -278,9 +317,27 @@ def paths() -> dict[str, dict[str, Schema]]:
     }
 
 
+# Feature modules that document their own operations (moderation_openapi.py) append a
+# function returning (paths, schemas) here when forum.api imports them, as routes attach
+# themselves to `bp`: each module stays small and none has to import the other.
+Section = Callable[[], tuple[dict[str, dict[str, Schema]], dict[str, Schema]]]
+SECTIONS: list[Section] = []
+
+
+def _paths_and_schemas() -> tuple[dict[str, dict[str, Schema]], dict[str, Schema]]:
+    all_paths, all_schemas = paths(), {**schemas(), **notifications.schemas()}
+    for section in SECTIONS:
+        more_paths, more_schemas = section()
+        for path, methods in more_paths.items():
+            all_paths.setdefault(path, {}).update(methods)
+        all_schemas.update(more_schemas)
+    return all_paths, all_schemas
+
+
 @cache
 def document() -> Schema:
     """The whole OpenAPI document (built on first use, never at import)."""
+    all_paths, all_schemas = _paths_and_schemas()
     return {
         "openapi": "3.1.0",
         "info": {
@@ -293,9 +350,9 @@ def document() -> Schema:
                 'on writes. Errors are `{"error": {"code", "message", "fields"?}}`.'
             ),
         },
-        "paths": {PREFIX + path: methods for path, methods in paths().items()},
+        "paths": {PREFIX + path: methods for path, methods in all_paths.items()},
         "components": {
-            "schemas": schemas(),
+            "schemas": all_schemas,
             "securitySchemes": {
                 "bearerAuth": {"type": "http", "scheme": "bearer"},
                 "cookieAuth": {"type": "apiKey", "in": "cookie", "name": "session"},

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from flask.typing import ResponseReturnValue
 
+from .. import limits
 from ..services import posting, queries, reactions
 from . import serializers as s
 from .auth import signed_in, viewer
@@ -24,9 +25,17 @@ def show_post(post_id: int) -> ResponseReturnValue:
 def edit_post(post_id: int) -> ResponseReturnValue:
     """Change a post's text; the old text stays as a revision."""
     actor = signed_in()
-    body = fields(json_body(), required={"body": "string"}, optional={"reason": "string"})
+    body = fields(
+        json_body(),
+        required={"body": "string"},
+        optional={"reason": "string", "confirm_no_phi": "boolean"},
+    )
     post = posting.edit_post(
-        actor, posting.get_post(post_id, actor), body["body"], body.get("reason", "")
+        actor,
+        posting.get_post(post_id, actor),
+        body["body"],
+        body.get("reason", ""),
+        confirm_no_phi=bool(body.get("confirm_no_phi")),
     )
     return s.post(post, actor)
 
@@ -48,6 +57,7 @@ def list_revisions(post_id: int) -> ResponseReturnValue:
 
 
 @bp.put("/posts/<id:post_id>/vote")
+@limits.voting
 def vote(post_id: int) -> ResponseReturnValue:
     """Set (1) or withdraw (0) one's helpful vote; PUT because repeating it changes nothing."""
     actor = signed_in()
@@ -57,6 +67,7 @@ def vote(post_id: int) -> ResponseReturnValue:
 
 
 @bp.post("/posts/<id:post_id>/endorsements")
+@limits.endorsing
 def endorse(post_id: int) -> ResponseReturnValue:
     """A mentor endorses a reply, with an optional note saying why."""
     actor = signed_in()

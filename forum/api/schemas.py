@@ -72,6 +72,12 @@ def items_of(schema: Schema, paginated: bool = False) -> Schema:
 # --- components ---------------------------------------------------------------------------
 
 ID = integer(minimum=1, maximum=MAX_ID)
+CONFIRM_NO_PHI: Schema = {
+    "type": "boolean",
+    "description": "The author confirms the text contains no patient identifiers: the PHI "
+    "guard then publishes it and queues it for a coordinator's look instead of answering "
+    "422 phi_suspected.",
+}
 
 
 def schemas() -> dict[str, Schema]:
@@ -117,8 +123,20 @@ def schemas() -> dict[str, Schema]:
                         "code": string(examples=["invalid", "unauthenticated", "forbidden"]),
                         "message": string(),
                         "fields": {"type": "object", "additionalProperties": string()},
+                        "spans": array(
+                            obj(
+                                {
+                                    "start": integer(minimum=0),
+                                    "end": integer(minimum=0),
+                                    "kind": string(),
+                                    "field": string(),
+                                    "text": string(),
+                                },
+                                optional=("field", "text"),
+                            )
+                        ),
                     },
-                    optional=("fields",),
+                    optional=("fields", "spans"),
                 )
             }
         ),
@@ -155,7 +173,10 @@ def schemas() -> dict[str, Schema]:
                 "thread_id": ID,
                 "number": integer(minimum=1, description="1 is the opening post"),
                 "author": ref("User"),
-                "html": string(description="Sanitized HTML; empty when deleted, except to staff"),
+                "html": string(
+                    description="Sanitized HTML; empty when deleted (except to staff) and when "
+                    "hidden (except to its author and staff)"
+                ),
                 "source": string(description="Markdown; empty when deleted, except to staff"),
                 "score": integer(minimum=0),
                 "endorsements": array(ref("Endorsement")),
@@ -163,7 +184,10 @@ def schemas() -> dict[str, Schema]:
                 "edited_at": nullable(timestamp()),
                 "edit_count": integer(minimum=0),
                 "deleted": boolean(),
-            }
+                "hidden": boolean(),
+                "hidden_reason": string(description="Why it is hidden; to its author and staff"),
+            },
+            optional=("hidden_reason",),
         ),
         "Revision": obj(
             {
@@ -200,11 +224,18 @@ def schemas() -> dict[str, Schema]:
                 ),
                 "specialty": nullable(string(description="specialty slug")),
                 "tags": {"anyOf": [array(string()), string(), {"type": "null"}]},
+                "confirm_no_phi": CONFIRM_NO_PHI,
             },
-            optional=("body", "sections", "specialty", "tags"),
+            optional=("body", "sections", "specialty", "tags", "confirm_no_phi"),
         ),
-        "NewPost": obj({"body": string(description="Markdown")}),
-        "PostEdit": obj({"body": string(), "reason": string()}, optional=("reason",)),
+        "NewPost": obj(
+            {"body": string(description="Markdown"), "confirm_no_phi": CONFIRM_NO_PHI},
+            optional=("confirm_no_phi",),
+        ),
+        "PostEdit": obj(
+            {"body": string(), "reason": string(), "confirm_no_phi": CONFIRM_NO_PHI},
+            optional=("reason", "confirm_no_phi"),
+        ),
         "Reason": obj({"reason": string()}, optional=("reason",)),
         "Vote": obj({"value": integer(enum=[0, 1], description="1 helpful, 0 withdraw")}),
         "EndorsementNote": obj({"note": nullable(string(maxLength=500))}, optional=("note",)),

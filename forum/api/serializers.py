@@ -14,7 +14,19 @@ from flask import url_for
 from flask_sqlalchemy.pagination import Pagination
 
 from .. import permissions
-from ..models import Endorsement, Post, Revision, Role, Specialty, Thread, User
+from ..models import (
+    FLAG_LABELS,
+    AuditEntry,
+    Endorsement,
+    Flag,
+    FlagReason,
+    Post,
+    Revision,
+    Role,
+    Specialty,
+    Thread,
+    User,
+)
 
 T = TypeVar("T")
 Json = dict[str, Any]
@@ -115,22 +127,31 @@ def endorsement(e: Endorsement) -> Json:
 
 
 def post(p: Post, viewer: object) -> Json:
-    """A post; a deleted one keeps its place but shows its text to staff only."""
-    hidden = p.is_deleted and not permissions.is_staff(viewer)
-    return {
+    """A post; a deleted one keeps its place but shows its text to staff only.
+
+    A post hidden by moderation shows its text, and why it is hidden, to its author and to
+    staff; everyone else gets `"hidden": true` and empty text, as the page shows a placeholder.
+    """
+    may_see_hidden = not p.is_hidden or permissions.can_view_hidden(viewer, p)
+    blank = (p.is_deleted and not permissions.is_staff(viewer)) or not may_see_hidden
+    out: Json = {
         "id": p.id,
         "thread_id": p.thread_id,
         "number": p.number,
         "author": user(p.author),
-        "html": "" if hidden else p.html,
-        "source": "" if hidden else p.source,
+        "html": "" if blank else p.html,
+        "source": "" if blank else p.source,
         "score": p.score,
         "endorsements": [endorsement(e) for e in p.endorsements],
         "created_at": timestamp(p.created_at),
         "edited_at": timestamp(p.edited_at),
         "edit_count": p.edit_count,
         "deleted": p.is_deleted,
+        "hidden": p.is_hidden,
     }
+    if p.is_hidden and may_see_hidden:
+        out["hidden_reason"] = p.hidden_reason
+    return out
 
 
 def revision(r: Revision) -> Json:
@@ -142,6 +163,54 @@ def revision(r: Revision) -> Json:
         "html": r.html,
         "source": r.source,
         "reason": r.reason,
+    }
+
+
+def flag(f: Flag) -> Json:
+    """A flag as its flagger and coordinators see it (never shown to the post's author)."""
+    return {
+        "id": f.id,
+        "post_id": f.post_id,
+        "reason": f.reason,
+        "label": FLAG_LABELS[FlagReason(f.reason)],
+        "note": f.note,
+        "user": user(f.user),
+        "created_at": timestamp(f.created_at),
+    }
+
+
+def thread_ref(t: Thread) -> Json:
+    """Just enough of a thread to act on it from the moderation queue."""
+    return {
+        "id": t.id,
+        "title": t.title,
+        "specialty": t.specialty.slug if t.specialty else None,
+        "locked": t.locked,
+        "pinned": t.pinned,
+        "url": url_for("threads.show", thread_id=t.id),
+    }
+
+
+def audit_entry(e: AuditEntry) -> Json:
+    """One line of the audit log; `actor` null is Rounds itself (e.g. a post hidden by flags)."""
+    return {
+        "id": e.id,
+        "actor": user(e.actor) if e.actor else None,
+        "action": e.action,
+        "target_type": e.target_type,
+        "target_id": e.target_id,
+        "reason": e.reason,
+        "data": e.data,
+        "created_at": timestamp(e.created_at),
+    }
+
+
+def suspension(u: User) -> Json:
+    """A member's suspension: until when, and why."""
+    return {
+        "user_id": u.id,
+        "suspended_until": timestamp(u.suspended_until),
+        "reason": u.suspension_reason,
     }
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from flask import request
 from flask.typing import ResponseReturnValue
 
+from .. import limits
 from ..models import Post, Thread
 from ..services import posting, queries, reactions
 from ..services.errors import Invalid, NotFound
@@ -37,6 +38,7 @@ def list_threads() -> ResponseReturnValue:
 
 
 @bp.post("/threads")
+@limits.posting
 def create_thread() -> ResponseReturnValue:
     """Open a case (a body, or the case template's `sections`) or a clinical question."""
     actor = signed_in()
@@ -48,6 +50,7 @@ def create_thread() -> ResponseReturnValue:
             "sections": "object",
             "specialty": "string|null",
             "tags": "string[]|string|null",
+            "confirm_no_phi": "boolean",
         },
     )
     thread = posting.create_thread(
@@ -58,6 +61,7 @@ def create_thread() -> ResponseReturnValue:
         sections=body.get("sections"),
         specialty=body.get("specialty"),
         tags=body.get("tags"),
+        confirm_no_phi=bool(body.get("confirm_no_phi")),
     )
     return _thread_json(thread), 201
 
@@ -69,11 +73,17 @@ def show_thread(thread_id: int) -> ResponseReturnValue:
 
 
 @bp.post("/threads/<id:thread_id>/posts")
+@limits.posting
 def create_post(thread_id: int) -> ResponseReturnValue:
     """Reply at the end of a thread."""
     actor = signed_in()
-    body = fields(json_body(), required={"body": "string"})
-    post = posting.reply(actor, posting.get_thread(thread_id, actor), body["body"])
+    body = fields(json_body(), required={"body": "string"}, optional={"confirm_no_phi": "boolean"})
+    post = posting.reply(
+        actor,
+        posting.get_thread(thread_id, actor),
+        body["body"],
+        confirm_no_phi=bool(body.get("confirm_no_phi")),
+    )
     return s.post(post, actor), 201
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask.typing import ResponseReturnValue
 
-from ..extensions import limiter
+from .. import limits
 from ..services import accounts
 from . import serializers as s
 from .auth import signed_in
@@ -18,12 +18,10 @@ PROFILE_FIELDS = {
     "bio": "string",
     "specialties": "string[]",
 }
-# Guessing passwords, or creating accounts in bulk, should be slow.
-CREDENTIAL_LIMIT = "10 per minute"
 
 
 @bp.post("/tokens")
-@limiter.limit(CREDENTIAL_LIMIT)
+@limits.login
 def create_token() -> ResponseReturnValue:
     """Exchange email and password for a bearer token (shown once; we keep only its hash)."""
     body = fields(json_body(), required={"email": "string", "password": "string"})
@@ -32,7 +30,7 @@ def create_token() -> ResponseReturnValue:
 
 
 @bp.post("/users")
-@limiter.limit(CREDENTIAL_LIMIT)
+@limits.signup
 def create_user() -> ResponseReturnValue:
     """Sign up: everyone starts as a learner; admins grant other roles elsewhere."""
     body = fields(

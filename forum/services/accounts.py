@@ -5,8 +5,10 @@ from __future__ import annotations
 import hashlib
 import secrets
 from collections.abc import Iterable
+from functools import lru_cache
 
 from email_validator import EmailNotValidError, validate_email
+from flask import current_app
 from sqlalchemy import delete, func, select
 from werkzeug.security import check_password_hash, generate_password_hash
 
@@ -20,8 +22,17 @@ from .errors import Conflict, Invalid, NotFound, Unauthenticated, require
 MIN_PASSWORD = 10
 NAME_MAX = 80
 BIO_MAX = 1000
-# A real hash to compare against when the email is unknown, so both paths cost the same.
-_DUMMY_HASH = generate_password_hash("not-a-real-password-0")
+
+
+def _hash(password: str) -> str:
+    """A password hash with the configured KDF (scrypt unless PASSWORD_HASH_METHOD says)."""
+    return generate_password_hash(password, method=current_app.config["PASSWORD_HASH_METHOD"])
+
+
+@lru_cache(maxsize=4)
+def _dummy_hash(method: str) -> str:
+    """A real hash to check against when the email is unknown, so both paths cost the same."""
+    return generate_password_hash("not-a-real-password-0", method=method)
 
 
 def normalize_email(email: str) -> str:
@@ -100,7 +111,7 @@ def _new_user(email: str, password: str, name: str, role: Role, **profile: objec
         email=email,
         name=name,
         handle=_unique_handle(name, email),
-        password_hash=generate_password_hash(password),
+        password_hash=_hash(password),
         role=role.value,
         session_token=secrets.token_hex(16),
     )
@@ -146,7 +157,8 @@ def authenticate(email: str, password: str) -> User:
         user = db.session.scalar(
             select(User).where(func.lower(User.email) == email.strip().lower())
         )
-    ok = check_password_hash(user.password_hash if user else _DUMMY_HASH, password or "")
+    stored = user.password_hash if user else _dummy_hash(current_app.config["PASSWORD_HASH_METHOD"])
+    ok = check_password_hash(stored, password or "")
     if user is None or not ok:
         raise Unauthenticated("That email and password do not match an account.")
     return user
@@ -170,7 +182,7 @@ def change_password(actor: User, current: str, new: str) -> None:
             "Your current password is not right.", {"current_password": "Not your password."}
         )
     _check_password(new, "new_password")
-    actor.password_hash = generate_password_hash(new)
+    actor.password_hash = _hash(new)
     actor.session_token = secrets.token_hex(16)
     db.session.execute(delete(ApiToken).where(ApiToken.user_id == actor.id))
     db.session.commit()

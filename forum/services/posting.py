@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
+from datetime import timedelta
 
 from flask import current_app
 from sqlalchemy import func, select
 
 from .. import permissions
-from ..content import cook, find_mentions, slugify
+from ..content import cook, find_mentions, is_local_path, slugify
 from ..events import PostCreated, PostDeleted, PostUpdated, ThreadCreated, announce
 from ..extensions import db
 from ..models import (
@@ -23,7 +25,8 @@ from ..models import (
     User,
     utcnow,
 )
-from .errors import Invalid, NotFound, require
+from .errors import Invalid, NotFound, refuse_if_suspended, require
+from .phi_guard import screen
 
 MAX_TAGS = 5
 TAG_MAX = 30
@@ -50,6 +53,35 @@ def _clean_body(body: object, field: str = "body") -> str:
     if len(body) > limit:
         raise Invalid("The text is too long.", {field: f"At most {limit:,} characters."})
     return body.replace("\r\n", "\n").strip()
+
+
+def is_new_account(user: User) -> bool:
+    """A learner account younger than NEW_ACCOUNT_HOURS: where spam comes from, so it gets
+    fewer links per post (below) and tighter rate limits (forum/limits.py). Mentors and
+    staff are vetted by an admin, so their age does not matter."""
+    hours = current_app.config["NEW_ACCOUNT_HOURS"]
+    created = getattr(user, "created_at", None)
+    if created is None or getattr(user, "role", None) != "learner":
+        return False
+    return bool(utcnow() - created < timedelta(hours=hours))
+
+
+_HREF = re.compile(r'<a\s[^>]*?href="([^"]*)"')
+
+
+def _limit_links(actor: User, source: str, field: str = "body") -> str:
+    """Cap the off-site links in a new account's post; links within Rounds (mentions,
+    threads) are free. Counted in the cooked HTML, so Markdown links and bare URLs count."""
+    if not is_new_account(actor):
+        return source
+    limit = current_app.config["NEW_ACCOUNT_MAX_LINKS"]
+    count = sum(not is_local_path(href) for href in _HREF.findall(cook(source)))
+    if count > limit:
+        raise Invalid(
+            "New accounts may include only a few links in a post.",
+            {field: f"At most {limit} links per post in your first day here ({count} now)."},
+        )
+    return source
 
 
 def compose_case(sections: Mapping[str, object]) -> str:
@@ -146,15 +178,23 @@ def create_thread(
     sections: Mapping[str, object] | None = None,
     specialty: object = None,
     tags: object = None,
+    confirm_no_phi: bool = False,
 ) -> Thread:
-    """Open a case (from the template's sections, or a body) or a clinical question."""
+    """Open a case (from the template's sections, or a body) or a clinical question.
+
+    The PHI guard screens the title and text (each case section on its own) unless the
+    author confirmed there are no patient identifiers; see services/phi_guard.py.
+    """
+    refuse_if_suspended(actor)
     require(permissions.can_create_thread(actor), "Sign in with an active account to post.")
     errors: dict[str, str] = {}
     values: dict[str, object] = {}
     checks = {
         "kind": lambda: ThreadKind(kind) if isinstance(kind, str) else ThreadKind(""),
         "title": lambda: _clean_title(title),
-        "body": lambda: _clean_body(body if sections is None else compose_case(sections)),
+        "body": lambda: _limit_links(
+            actor, _clean_body(body if sections is None else compose_case(sections))
+        ),
         "specialty": lambda: _specialty(specialty),
         "tags": lambda: parse_tags(tags),
     }
@@ -167,6 +207,8 @@ def create_thread(
             errors[name] = "Choose case or question."
     if errors:
         raise Invalid("Please correct the highlighted fields.", errors)
+    texts = {"title": title, **(dict(sections) if sections is not None else {"body": body})}
+    confirmed = screen(texts, confirm_no_phi)
     now = utcnow()
     thread = Thread(
         kind=values["kind"],
@@ -180,7 +222,9 @@ def create_thread(
     )
     db.session.add(thread)
     db.session.flush()
-    _add_post(actor, thread, str(values["body"]), 1)
+    opening = _add_post(actor, thread, str(values["body"]), 1)
+    if confirmed:
+        opening.phi_confirmed_at = now
     announce(
         db.session,
         ThreadCreated(actor_id=actor.id, thread_id=thread.id, specialty_id=thread.specialty_id),
@@ -189,14 +233,18 @@ def create_thread(
     return thread
 
 
-def reply(actor: User, thread: Thread, body: object) -> Post:
-    """Add a reply at the end of a thread."""
+def reply(actor: User, thread: Thread, body: object, confirm_no_phi: bool = False) -> Post:
+    """Add a reply at the end of a thread (screened by the PHI guard, like every post)."""
+    refuse_if_suspended(actor)
     require(permissions.can_reply(actor, thread), "This thread does not take replies from you.")
-    source = _clean_body(body)
+    source = _limit_links(actor, _clean_body(body))
+    confirmed = screen({"body": body}, confirm_no_phi)
     # Lock the thread row (PostgreSQL) so two replies never take the same number.
     db.session.execute(select(Thread.id).where(Thread.id == thread.id).with_for_update())
     last = db.session.scalar(select(func.max(Post.number)).where(Post.thread_id == thread.id))
     post = _add_post(actor, thread, source, (last or 0) + 1)
+    if confirmed:
+        post.phi_confirmed_at = utcnow()
     thread.reply_count = Thread.reply_count + 1
     thread.last_activity_at = post.created_at or utcnow()
     thread.last_poster = actor
@@ -204,12 +252,17 @@ def reply(actor: User, thread: Thread, body: object) -> Post:
     return post
 
 
-def edit_post(actor: User, post: Post, body: object, reason: str = "") -> Post:
-    """Change a post's text, keeping the old text as a revision."""
+def edit_post(
+    actor: User, post: Post, body: object, reason: str = "", confirm_no_phi: bool = False
+) -> Post:
+    """Change a post's text, keeping the old text as a revision; the PHI guard screens it."""
+    refuse_if_suspended(actor)
     require(permissions.can_edit(actor, post), "You can only edit your own posts.")
-    source = _clean_body(body)
+    source = _limit_links(actor, _clean_body(body))
     if source == post.source:
         return post
+    if screen({"body": body}, confirm_no_phi):
+        post.phi_confirmed_at, post.phi_reviewed_at = utcnow(), None
     if post.edit_count == 0:  # keep the original as revision 1
         db.session.add(
             Revision(
@@ -245,6 +298,7 @@ def edit_post(actor: User, post: Post, body: object, reason: str = "") -> Post:
 
 def delete_post(actor: User, post: Post, reason: str = "") -> Post:
     """Soft-delete: the text stays in the database and in the revision history."""
+    refuse_if_suspended(actor)
     require(permissions.can_delete(actor, post), "You cannot delete this post.")
     thread = post.thread
     post.deleted_at = utcnow()
@@ -277,16 +331,19 @@ def _audit(actor: User, action: str, post: Post, reason: str) -> None:
     )
 
 
+ID_MAX = 2**31 - 1  # an id beyond a 32-bit column cannot exist; asking would overflow (500)
+
+
 def get_thread(thread_id: int, viewer: object = None) -> Thread:
     """A thread the viewer may read, else NotFound (never reveal what exists)."""
-    thread = db.session.get(Thread, thread_id)
+    thread = db.session.get(Thread, thread_id) if 1 <= thread_id <= ID_MAX else None
     if thread is None or not permissions.can_read(viewer, thread):
         raise NotFound("That thread does not exist.")
     return thread
 
 
 def get_post(post_id: int, viewer: object = None) -> Post:
-    post = db.session.get(Post, post_id)
+    post = db.session.get(Post, post_id) if 1 <= post_id <= ID_MAX else None
     if post is None or not permissions.can_read(viewer, post.thread):
         raise NotFound("That post does not exist.")
     return post

@@ -13,7 +13,18 @@ from sqlalchemy.orm import joinedload, selectinload
 
 from .. import permissions
 from ..extensions import db
-from ..models import Endorsement, Post, Revision, Specialty, Tag, Thread, User, Vote, thread_tags
+from ..models import (
+    Endorsement,
+    Flag,
+    Post,
+    Revision,
+    Specialty,
+    Tag,
+    Thread,
+    User,
+    Vote,
+    thread_tags,
+)
 from .errors import Invalid, NotFound
 
 FILTERS = ("unanswered", "endorsed")
@@ -77,11 +88,17 @@ def list_threads(
 
 
 def opening_posts(threads: Sequence[Thread]) -> dict[int, Post]:
-    """The opening post of each thread, in one query (for excerpts in lists)."""
+    """The opening post of each thread, in one query (for excerpts in lists).
+
+    Hidden opening posts are left out: lists are the same for every reader, and an
+    excerpt would publish what coordinators took out of view.
+    """
     ids = [t.id for t in threads]
     if not ids:
         return {}
-    rows = db.session.scalars(select(Post).where(Post.thread_id.in_(ids), Post.number == 1))
+    rows = db.session.scalars(
+        select(Post).where(Post.thread_id.in_(ids), Post.number == 1, Post.hidden_at.is_(None))
+    )
     return {p.thread_id: p for p in rows}
 
 
@@ -100,6 +117,7 @@ class ThreadView:
     accepted: Post | None
     voted: set[int] = field(default_factory=set)
     endorsed_by_viewer: set[int] = field(default_factory=set)
+    flagged_by_viewer: set[int] = field(default_factory=set)
 
 
 def thread_view(
@@ -144,6 +162,12 @@ def thread_view(
             for p in [*replies.items, opening]
             if any(e.mentor_id == viewer_id for e in p.endorsements)
         }
+        # Posts the viewer flagged already: the page shows "Flagged" instead of the form.
+        view.flagged_by_viewer = set(
+            db.session.scalars(
+                select(Flag.post_id).where(Flag.user_id == viewer_id, Flag.post_id.in_(post_ids))
+            )
+        )
     return view
 
 
@@ -260,7 +284,7 @@ def recent_replies(user: User, limit: int = 10) -> list[Post]:
             select(Post)
             .join(Post.thread)
             .where(Post.author_id == user.id, Post.number > 1, Post.deleted_at.is_(None))
-            .where(Thread.deleted_at.is_(None))
+            .where(Thread.deleted_at.is_(None), Post.hidden_at.is_(None))
             .options(joinedload(Post.thread), selectinload(Post.endorsements))
             .order_by(Post.created_at.desc())
             .limit(limit)

@@ -14,13 +14,14 @@ from ..events import (
 )
 from ..extensions import db
 from ..models import AuditEntry, Endorsement, Post, Thread, User, Vote
-from .errors import Conflict, Invalid, NotFound, require
+from .errors import Conflict, Invalid, NotFound, refuse_if_suspended, require
 
 NOTE_MAX = 500
 
 
 def vote(actor: User, post: Post, value: object) -> int:
     """Set (1) or clear (0) the actor's helpful vote; returns the post's new score."""
+    refuse_if_suspended(actor)
     if isinstance(value, bool) or value not in (0, 1):
         raise Invalid("A vote is 1 (helpful) or 0 (withdraw).", {"value": "Use 1 or 0."})
     if getattr(actor, "id", None) == post.author_id:
@@ -64,6 +65,7 @@ def _recount_endorsed(thread: Thread) -> None:
 
 def endorse(actor: User, post: Post, note: object = "") -> Endorsement:
     """A mentor marks a reply as a model of expert reasoning, saying why."""
+    refuse_if_suspended(actor)
     require(permissions.can_endorse(actor, post), "Only mentors endorse other people's replies.")
     if note is None:
         note = ""
@@ -93,6 +95,7 @@ def endorse(actor: User, post: Post, note: object = "") -> Endorsement:
 
 def withdraw_endorsement(actor: User, post: Post) -> None:
     """Take back one's own endorsement."""
+    refuse_if_suspended(actor)
     mine = db.session.scalar(
         select(Endorsement).filter_by(post_id=post.id, mentor_id=getattr(actor, "id", None))
     )
@@ -110,6 +113,7 @@ def withdraw_endorsement(actor: User, post: Post) -> None:
 
 def accept_answer(actor: User, thread: Thread, post: Post | None) -> Thread:
     """The asker (or a coordinator) accepts a reply as the answer; None clears it."""
+    refuse_if_suspended(actor)
     require(
         permissions.can_accept(actor, thread),
         "Only the person who asked, or a coordinator, accepts an answer.",

@@ -7,7 +7,7 @@ from flask.typing import ResponseReturnValue
 from flask_login import current_user, login_required, login_user, logout_user
 from werkzeug.wrappers import Response
 
-from ..extensions import limiter
+from .. import limits
 from ..services import accounts, queries
 from ..services.errors import Conflict, Invalid, Unauthenticated
 from .forms import LoginForm, PasswordForm, SignupForm
@@ -16,7 +16,6 @@ from .helpers import apply_errors, is_safe_url, render_form
 bp = Blueprint("auth", __name__)
 
 BAD_CREDENTIALS = "That email and password do not match an account."
-AUTH_LIMIT = "10 per minute"
 
 
 def _next_url(candidate: str | None) -> str:
@@ -26,7 +25,7 @@ def _next_url(candidate: str | None) -> str:
 
 
 @bp.route("/signup", methods=["GET", "POST"])
-@limiter.limit(AUTH_LIMIT, methods=["POST"])
+@limits.signup
 def signup() -> ResponseReturnValue:
     """Create a learner account, then log straight in."""
     if current_user.is_authenticated:
@@ -53,7 +52,7 @@ def signup() -> ResponseReturnValue:
 
 
 @bp.route("/login", methods=["GET", "POST"])
-@limiter.limit(AUTH_LIMIT, methods=["POST"])
+@limits.login
 def login() -> ResponseReturnValue:
     form = LoginForm()
     if request.method == "GET":

@@ -119,7 +119,13 @@ class ProfileForm(SpecialtyChoices, FlaskForm):
     bio = TextAreaField("About you", validators=[Optional()])
 
 
-class ThreadForm(SpecialtyChoices, FlaskForm):
+class PhiConfirm:
+    """The author's answer to the PHI guard, shown only once it found something."""
+
+    confirm_no_phi = BooleanField("I have checked: this contains no patient identifiers")
+
+
+class ThreadForm(PhiConfirm, SpecialtyChoices, FlaskForm):
     title = StringField("Title", validators=[InputRequired(REQUIRED)])
     specialty = SelectField("Specialty", choices=[], validate_choice=False)
     tags = StringField("Tags", validators=[Optional()])
@@ -145,7 +151,7 @@ def _case_form() -> type[ThreadForm]:
 CaseForm = _case_form()
 
 
-class ReplyForm(FlaskForm):
+class ReplyForm(PhiConfirm, FlaskForm):
     body = TextAreaField(
         "Reply",
         validators=[InputRequired(REQUIRED)],
@@ -154,7 +160,7 @@ class ReplyForm(FlaskForm):
     )
 
 
-class EditPostForm(FlaskForm):
+class EditPostForm(PhiConfirm, FlaskForm):
     body = TextAreaField("Text", validators=[InputRequired(REQUIRED)])
     reason = StringField("Reason for the edit", validators=[Optional()])
 

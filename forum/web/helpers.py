@@ -13,6 +13,7 @@ from ..content import excerpt
 from ..models import Post, Thread
 from ..services import queries
 from ..services.errors import ServiceError
+from ..services.phi_guard import KIND_LABELS, PhiSuspected
 from .casefmt import case_sections
 
 FORM_ERRORS = "__form__"
@@ -96,3 +97,24 @@ def _lead(html: str, is_case: bool) -> str:
         return html
     sections = case_sections(html)
     return next((str(body) for key, _, body in sections if key == "presentation"), html)
+
+
+def phi_review(exc: ServiceError) -> list[dict[str, Any]]:
+    """What the PHI guard found, per field, as text segments to highlight in the form.
+
+    Each field: {"field", "segments": [(text, kind or None, label)]}; empty for any other
+    error. The template prints every segment escaped and wraps suspects in <mark>.
+    """
+    if not isinstance(exc, PhiSuspected):
+        return []
+    review = []
+    for field, spans in exc.spans.items():
+        text, at = exc.texts[field], 0
+        segments: list[tuple[str, str | None, str]] = []
+        for span in spans:
+            segments.append((text[at : span.start], None, ""))
+            segments.append((text[span.start : span.end], span.kind, KIND_LABELS[span.kind]))
+            at = span.end
+        segments.append((text[at:], None, ""))
+        review.append({"field": field, "segments": [s for s in segments if s[0]]})
+    return review

@@ -7,12 +7,12 @@ from flask.typing import ResponseReturnValue
 from flask_login import current_user, login_required
 from werkzeug.wrappers import Response
 
-from .. import permissions
+from .. import limits, permissions
 from ..models import Post
 from ..services import posting, queries, reactions
 from ..services.errors import Invalid, NotAllowed
 from .forms import EditPostForm, EndorseForm, VoteForm
-from .helpers import apply_errors, page_of, post_url, render_form
+from .helpers import apply_errors, page_of, phi_review, post_url, render_form
 from .threads import render_thread
 
 bp = Blueprint("posts", __name__)
@@ -47,11 +47,15 @@ def edit(post_id: int) -> ResponseReturnValue:
         return render_form("posts/edit.html", status, form=form, post=post)
     try:
         posting.edit_post(
-            current_user._get_current_object(), post, form.body.data, form.reason.data or ""
+            current_user._get_current_object(),
+            post,
+            form.body.data,
+            form.reason.data or "",
+            confirm_no_phi=form.confirm_no_phi.data,
         )
     except Invalid as exc:
         apply_errors(form, exc)
-        return render_form("posts/edit.html", 422, form=form, post=post)
+        return render_form("posts/edit.html", 422, form=form, post=post, phi=phi_review(exc))
     flash("Your changes are saved.", "success")
     return redirect(post_url(post))
 
@@ -66,6 +70,7 @@ def history(post_id: int) -> str:
 
 @bp.post("/posts/<int:post_id>/vote")
 @login_required
+@limits.voting
 def vote(post_id: int) -> Response:
     """Mark a post helpful (value 1) or take the vote back (value 0)."""
     post = _post(post_id)
@@ -79,6 +84,7 @@ def vote(post_id: int) -> Response:
 
 @bp.post("/posts/<int:post_id>/endorse")
 @login_required
+@limits.endorsing
 def endorse(post_id: int) -> ResponseReturnValue:
     """A mentor endorses a reply, with a note saying why."""
     post = _post(post_id)

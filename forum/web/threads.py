@@ -9,11 +9,12 @@ from flask.typing import ResponseReturnValue
 from flask_login import current_user, login_required
 from werkzeug.wrappers import Response
 
+from .. import limits
 from ..models import CASE_SECTIONS, Thread
 from ..services import posting, queries, reactions
 from ..services.errors import Invalid
 from .forms import AcceptForm, CaseForm, QuestionForm, ReplyForm
-from .helpers import apply_errors, post_url, render_form
+from .helpers import apply_errors, phi_review, post_url, render_form
 
 bp = Blueprint("threads", __name__)
 
@@ -66,17 +67,23 @@ def _new_thread(kind: str, form: Any, template: str) -> ResponseReturnValue:
         body = form.body.data
     try:
         thread = posting.create_thread(
-            current_user._get_current_object(), kind, form.title.data, body, **extra
+            current_user._get_current_object(),
+            kind,
+            form.title.data,
+            body,
+            confirm_no_phi=form.confirm_no_phi.data,
+            **extra,
         )
     except Invalid as exc:
         apply_errors(form, exc)
-        return render_form(template, 422, form=form)
+        return render_form(template, 422, form=form, phi=phi_review(exc))
     flash("Your case is live." if kind == "case" else "Your question is live.", "success")
     return redirect(url_for("threads.show", thread_id=thread.id))
 
 
 @bp.route("/new/case", methods=["GET", "POST"])
 @login_required
+@limits.posting
 def new_case() -> ResponseReturnValue:
     """Present a de-identified case from the case template."""
     return _new_thread("case", CaseForm(), "threads/new_case.html")
@@ -84,6 +91,7 @@ def new_case() -> ResponseReturnValue:
 
 @bp.route("/new/question", methods=["GET", "POST"])
 @login_required
+@limits.posting
 def new_question() -> ResponseReturnValue:
     """Ask the community a clinical question."""
     return _new_thread("question", QuestionForm(), "threads/new_question.html")
@@ -96,6 +104,7 @@ def show(thread_id: int) -> ResponseReturnValue:
 
 @bp.post("/threads/<int:thread_id>/reply")
 @login_required
+@limits.posting
 def reply(thread_id: int) -> ResponseReturnValue:
     """Add a reply; on an error, show the thread again with the typed text kept."""
     thread = posting.get_thread(thread_id, current_user)
@@ -103,10 +112,15 @@ def reply(thread_id: int) -> ResponseReturnValue:
     if not form.validate_on_submit():
         return render_thread(thread, 422, forms={"reply": form})
     try:
-        post = posting.reply(current_user._get_current_object(), thread, form.body.data)
+        post = posting.reply(
+            current_user._get_current_object(),
+            thread,
+            form.body.data,
+            confirm_no_phi=form.confirm_no_phi.data,
+        )
     except Invalid as exc:
         apply_errors(form, exc)
-        return render_thread(thread, 422, forms={"reply": form})
+        return render_thread(thread, 422, forms={"reply": form}, phi=phi_review(exc))
     flash("Your reply is posted.", "success")
     return redirect(post_url(post))
 
@@ -118,7 +132,7 @@ def accept(thread_id: int) -> Response:
     thread = posting.get_thread(thread_id, current_user)
     form = AcceptForm()
     raw = (form.post_id.data or "").strip()
-    post = posting.get_post(int(raw), current_user) if raw.isdigit() else None
+    post = posting.get_post(int(raw), current_user) if raw.isdecimal() else None
     if raw and post is None:
         raise Invalid("Choose a reply to accept.", {"post_id": "Not a post id."})
     reactions.accept_answer(current_user._get_current_object(), thread, post)
