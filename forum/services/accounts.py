@@ -16,7 +16,8 @@ from .. import permissions
 from ..content import slugify
 from ..events import UserRegistered, announce
 from ..extensions import db
-from ..models import ApiToken, AuditEntry, Profession, Role, Specialty, User
+from ..models import ApiToken, Profession, Role, Specialty, User
+from . import audit
 from .errors import Conflict, Invalid, NotFound, Unauthenticated, require
 
 MIN_PASSWORD = 10
@@ -234,15 +235,7 @@ def set_role(actor: User | None, email: str, role: str) -> User:
         user.mentor_verified = True
         if user.mentor_specialty is None and user.specialties:
             user.mentor_specialty = user.specialties[0]
-    db.session.add(
-        AuditEntry(
-            actor_id=actor.id if actor else None,
-            action="user.set_role",
-            target_type="user",
-            target_id=user.id,
-            data={"from": old, "to": user.role},
-        )
-    )
+    audit.record(actor, "user.set_role", "user", user.id, **{"from": old, "to": user.role})
     db.session.commit()
     return user
 
@@ -297,14 +290,6 @@ def verify_mentor(actor: User | None, user: User, specialty: str | None) -> User
         require(permissions.can_set_role(actor), "Only admins verify mentors.")
     user.mentor_verified = True
     user.mentor_specialty = _resolve_specialties([specialty])[0] if specialty else None
-    db.session.add(
-        AuditEntry(
-            actor_id=actor.id if actor else None,
-            action="user.verify_mentor",
-            target_type="user",
-            target_id=user.id,
-            data={"specialty": specialty},
-        )
-    )
+    audit.record(actor, "user.verify_mentor", "user", user.id, specialty=specialty)
     db.session.commit()
     return user

@@ -15,7 +15,6 @@ from ..events import PostCreated, PostDeleted, PostUpdated, ThreadCreated, annou
 from ..extensions import db
 from ..models import (
     CASE_SECTIONS,
-    AuditEntry,
     Post,
     Revision,
     Specialty,
@@ -25,6 +24,7 @@ from ..models import (
     User,
     utcnow,
 )
+from . import audit
 from .errors import Invalid, NotFound, refuse_if_suspended, require
 from .phi_guard import screen
 
@@ -319,15 +319,14 @@ def delete_post(actor: User, post: Post, reason: str = "") -> Post:
 
 
 def _audit(actor: User, action: str, post: Post, reason: str) -> None:
-    db.session.add(
-        AuditEntry(
-            actor_id=actor.id,
-            action=action,
-            target_type="post",
-            target_id=post.id,
-            reason=(reason or "").strip(),
-            data={"thread_id": post.thread_id, "author_id": post.author_id},
-        )
+    audit.record(
+        actor,
+        action,
+        "post",
+        post.id,
+        (reason or "").strip(),
+        thread_id=post.thread_id,
+        author_id=post.author_id,
     )
 
 

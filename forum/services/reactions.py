@@ -13,7 +13,8 @@ from ..events import (
     announce,
 )
 from ..extensions import db
-from ..models import AuditEntry, Endorsement, Post, Thread, User, Vote
+from ..models import Endorsement, Post, Thread, User, Vote
+from . import audit
 from .errors import Conflict, Invalid, NotFound, refuse_if_suspended, require
 
 NOTE_MAX = 500
@@ -125,14 +126,8 @@ def accept_answer(actor: User, thread: Thread, post: Post | None) -> Thread:
         )
     thread.accepted_post_id = post.id if post else None
     if actor.id != thread.author_id:
-        db.session.add(
-            AuditEntry(
-                actor_id=actor.id,
-                action="thread.accept_answer",
-                target_type="thread",
-                target_id=thread.id,
-                data={"post_id": thread.accepted_post_id},
-            )
+        audit.record(
+            actor, "thread.accept_answer", "thread", thread.id, post_id=thread.accepted_post_id
         )
     announce(
         db.session,

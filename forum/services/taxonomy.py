@@ -7,7 +7,8 @@ from sqlalchemy import select
 from .. import permissions
 from ..content import slugify
 from ..extensions import db
-from ..models import AuditEntry, Specialty, User
+from ..models import Specialty, User
+from . import audit
 from .errors import Conflict, Invalid, require
 from .queries import all_specialties, get_specialty
 
@@ -29,15 +30,7 @@ def create_specialty(
     specialty = Specialty(slug=slug, name=name, description=(description or "").strip())
     db.session.add(specialty)
     db.session.flush()
-    db.session.add(
-        AuditEntry(
-            actor_id=actor.id if actor else None,
-            action="specialty.create",
-            target_type="specialty",
-            target_id=specialty.id,
-            data={"slug": slug},
-        )
-    )
+    audit.record(actor, "specialty.create", "specialty", specialty.id, slug=slug)
     db.session.commit()
     return specialty
 
@@ -52,14 +45,6 @@ def update_specialty(
         raise Invalid("A specialty needs a name.", {"name": "Between 2 and 80 characters."})
     specialty.name = name
     specialty.description = (description or "").strip()
-    db.session.add(
-        AuditEntry(
-            actor_id=actor.id,
-            action="specialty.update",
-            target_type="specialty",
-            target_id=specialty.id,
-            data={"name": name},
-        )
-    )
+    audit.record(actor, "specialty.update", "specialty", specialty.id, name=name)
     db.session.commit()
     return specialty
