@@ -16,11 +16,14 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from forum.extensions import db, socketio
-from forum.realtime import SERVER_KEY
+from forum.realtime import SERVER_KEY, presence
 
 
 def bind(app: Flask) -> None:
-    """Point the process-wide extension at this app's own Socket.IO server."""
+    """Point the process-wide extension at this app's own Socket.IO server; readers counted
+    for another server (another test's, maybe shut down mid-connection) are forgotten."""
+    if socketio.server is not app.extensions[SERVER_KEY]:
+        presence.reset()
     socketio.server = app.extensions[SERVER_KEY]
 
 

@@ -107,3 +107,12 @@ def may_type(sid: str, room: str) -> bool:
             return False
         conn.last_typing = now
         return True
+
+
+def reset() -> None:
+    """Forget every connection: for a process that starts a fresh server (the test suite
+    binds several in one process, and a server shut down with sockets still open never
+    hears their disconnects)."""
+    with _lock:
+        _connections.clear()
+        _rooms.clear()
