@@ -87,6 +87,7 @@ def test_a_suspended_member_is_told_until_when_and_why(
         client.patch(f"/api/v1/posts/{theirs.id}", json={"body": "Changed."}),
         client.put(f"/api/v1/posts/{theirs.id}/vote", json={"value": 1}),
         client.post(f"/api/v1/posts/{theirs.id}/flags", json={"reason": "spam"}),
+        client.patch("/api/v1/me", json={"bio": "A public bio is public text too."}),
     ]
     for response in refusals:
         assert response.status_code == 403, response.get_json()

@@ -18,7 +18,7 @@ from ..events import UserRegistered, announce
 from ..extensions import db
 from ..models import ApiToken, Profession, Role, Specialty, User
 from . import audit
-from .errors import Conflict, Invalid, NotFound, Unauthenticated, require
+from .errors import Conflict, Invalid, NotFound, Unauthenticated, refuse_if_suspended, require
 
 MIN_PASSWORD = 10
 NAME_MAX = 80
@@ -214,7 +214,11 @@ def _apply_profile(user: User, **profile: object) -> None:
 
 
 def update_profile(actor: User, user: User, **profile: object) -> User:
-    """Edit name, profession, training level, specialties and bio."""
+    """Edit name, profession, training level, specialties and bio.
+
+    A suspended member may not: a bio is public text like a post.
+    """
+    refuse_if_suspended(actor)
     require(permissions.can_edit_profile(actor, user), "You can only edit your own profile.")
     _apply_profile(user, **profile)
     db.session.commit()
