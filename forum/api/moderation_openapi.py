@@ -56,7 +56,7 @@ def _paths() -> dict[str, dict[str, Schema]]:
                 "Flag",
                 body="NewFlag",
                 params=(POST,),
-                errors=(403, 404, 409),
+                errors=(403, 404, 409, 429),
                 auth="required",
             ),
         },
