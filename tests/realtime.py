@@ -105,6 +105,7 @@ class RealClient:
         "endorsement_added",
         "endorsement_withdrawn",
         "answer_accepted",
+        "thread_updated",
         "thread_created",
         "notification",
         "presence",

@@ -27,6 +27,7 @@ THREAD_EVENTS = {
     "endorsement_added",
     "endorsement_withdrawn",
     "answer_accepted",
+    "thread_updated",
 }
 
 
@@ -171,6 +172,61 @@ def test_bad_subscriptions_are_refused_with_a_reason(app, learner, make_thread) 
     assert reader.subscribe(999_999)["ok"] is False
     assert reader.call("subscribe", {"thread_id": thread.id, "after": -1})["ok"] is False
     assert reader.call("unsubscribe", {"thread_id": thread.id}) == {"ok": True}
+
+
+def test_locking_a_thread_tells_its_readers_and_is_replayed_to_a_returning_one(
+    app, api, learner, coordinator, make_thread
+) -> None:  # type: ignore[no-untyped-def]
+    thread = make_thread(learner, specialty="cardiology")
+    reader = SocketClient(app)
+    before = reader.subscribe(thread.id)["last_event_id"]
+    response = api(coordinator).patch(f"/api/v1/threads/{thread.id}", json={"locked": True})
+    assert response.status_code == 200
+    [event] = reader.received("thread_updated")
+    event_id = event.pop("event_id")
+    assert event_id > before
+    assert event == {
+        "thread_id": thread.id,
+        "locked": True,
+        "pinned": False,
+        "specialty": "cardiology",
+        "changes": ["locked"],
+    }
+    # Pinning and moving together: one event naming both changes.
+    api(coordinator).patch(f"/api/v1/threads/{thread.id}", json={"pinned": True, "specialty": None})
+    [moved] = reader.received("thread_updated")
+    assert moved["changes"] == ["pinned", "specialty"]
+    assert moved["pinned"] is True and moved["specialty"] is None and moved["locked"] is True
+    # Repeating the same state changes nothing and announces nothing.
+    api(coordinator).patch(f"/api/v1/threads/{thread.id}", json={"locked": True})
+    assert reader.received("thread_updated") == []
+
+    again = SocketClient(app)
+    ack = again.subscribe(thread.id, after=before)
+    assert [m["event"] for m in ack["missed"]] == ["thread_updated", "thread_updated"]
+    assert ack["missed"][0]["data"] == {**event, "event_id": event_id}
+    assert ack["missed"][1]["data"]["event_id"] == moved["event_id"]
+
+
+def test_a_refused_or_rolled_back_thread_change_emits_nothing(
+    app, api, learner, coordinator, make_thread
+) -> None:  # type: ignore[no-untyped-def]
+    thread = make_thread(learner)
+    reader = SocketClient(app)
+    reader.subscribe(thread.id)
+    before = db.session.query(LiveEvent).count()
+    refused = api(learner).patch(f"/api/v1/threads/{thread.id}", json={"locked": True})
+    assert refused.status_code == 403
+    # Locked, then an unknown specialty: the whole request is refused and rolled back.
+    invalid = api(coordinator).patch(
+        f"/api/v1/threads/{thread.id}", json={"locked": True, "specialty": "nope"}
+    )
+    assert invalid.status_code == 422
+    events.announce(db.session, events.ThreadUpdated(coordinator.id, thread.id, ("locked",)))
+    db.session.rollback()
+    db.session.commit()
+    assert thread_events(reader) == []
+    assert db.session.query(LiveEvent).count() == before
 
 
 def test_a_bearer_token_in_auth_identifies_an_api_client(app, learner, mentor, make_thread) -> None:  # type: ignore[no-untyped-def]

@@ -30,6 +30,7 @@ from ..events import (
     PostUnhidden,
     PostUpdated,
     ThreadCreated,
+    ThreadUpdated,
     VoteChanged,
 )
 from ..extensions import socketio
@@ -119,6 +120,22 @@ def _thread_created(session: Session, event: ThreadCreated) -> None:
     record(session, specialty_room(thread.specialty.slug), "thread_created", payload)
 
 
+def _thread_updated(session: Session, event: ThreadUpdated) -> None:
+    """Locked, pinned or moved: the thread's readers get its new state (the composer and
+    its locked notice depend on it) and which fields changed."""
+    thread = session.get(Thread, event.thread_id)
+    if thread is None:
+        return
+    payload = {
+        "thread_id": thread.id,
+        "locked": bool(thread.locked),
+        "pinned": bool(thread.pinned),
+        "specialty": thread.specialty.slug if thread.specialty else None,
+        "changes": list(event.changes),
+    }
+    record(session, thread_room(thread.id), "thread_updated", payload)
+
+
 def _notification_created(session: Session, event: NotificationCreated) -> None:
     """Pushed to the member's own room with the new unread count (the bell shows it).
 
@@ -146,6 +163,7 @@ HANDLERS: dict[type[events.Event], Callable[[Session, Any], None]] = {
     EndorsementWithdrawn: _endorsement_withdrawn,
     AnswerAccepted: _answer_accepted,
     ThreadCreated: _thread_created,
+    ThreadUpdated: _thread_updated,
     NotificationCreated: _notification_created,
 }
 

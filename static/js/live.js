@@ -12,6 +12,8 @@
  *     post_updated, endorsement_*, post_hidden   re-render that post in place
  *     vote_changed           the score, in place
  *     answer_accepted        the accepted answer block and the replies, from the page
+ *     thread_updated         locked/unlocked by a coordinator: a notice by the composer
+ *                            with a "Reload" link (the forms are not re-rendered)
  *     presence, typing       "N reading now", "Dr X is replying…" (gone after ~5 s)
  */
 (function () {
@@ -214,7 +216,46 @@
     typingLine.hidden = !text;
   }
 
+  // One notice, reused: the thread's latest lock state, and a way to get fresh forms.
+  var lockNotice = null;
+
+  function showLockNotice(locked) {
+    if (!lockNotice) {
+      lockNotice = doc.createElement("div");
+      lockNotice.className = "callout callout-warning live-notice";
+      lockNotice.setAttribute("role", "status");
+      lockNotice.setAttribute("data-live-lock-notice", "");
+      var text = doc.createElement("span");
+      text.className = "live-notice-text";
+      var reload = doc.createElement("a");
+      reload.className = "live-notice-reload";
+      reload.href = window.location.pathname + window.location.search;
+      reload.textContent = "Reload";
+      reload.addEventListener("click", function (e) {
+        e.preventDefault();
+        window.location.reload();
+      });
+      lockNotice.appendChild(text);
+      lockNotice.appendChild(doc.createTextNode(" "));
+      lockNotice.appendChild(reload);
+      var composerBox = doc.getElementById("reply");
+      var form = composerBox && composerBox.querySelector("form");
+      if (form) form.before(lockNotice);
+      else if (composerBox) composerBox.prepend(lockNotice);
+      else if (banner) banner.before(lockNotice);
+      else box.after(lockNotice);
+    }
+    var message = "This thread was " + (locked ? "locked" : "unlocked") + " by a coordinator.";
+    lockNotice.querySelector(".live-notice-text").textContent = message;
+    lockNotice.classList.toggle("is-locked", !!locked);
+    lockNotice.hidden = false;
+    announce(message);
+  }
+
   var handlers = {
+    thread_updated: function (data) {
+      if ((data.changes || []).indexOf("locked") !== -1) showLockNotice(data.locked);
+    },
     post_created: function (data) {
       var post = data.post;
       if (!post || doc.getElementById("post-" + post.id)) return;
