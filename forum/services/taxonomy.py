@@ -24,9 +24,16 @@ def create_specialty(
     name = " ".join((name or "").split())
     if not 2 <= len(name) <= 80:
         raise Invalid("A specialty needs a name.", {"name": "Between 2 and 80 characters."})
+    field = "slug" if slug else "name"
     slug = slugify(slug or name, max_length=60)
+    if not slug:  # "!!!" or a name in another script: the page would have no address
+        raise Invalid(
+            "A specialty needs an address.",
+            {field: "Needs some letters or digits for the address."},
+        )
     if db.session.scalar(select(Specialty.id).where(Specialty.slug == slug)):
-        raise Conflict(f"The specialty {slug!r} exists already.", {"slug": "Already taken."})
+        message = "Already taken." if field == "slug" else "A specialty with this address exists."
+        raise Conflict(f"The specialty {slug!r} exists already.", {field: message})
     specialty = Specialty(slug=slug, name=name, description=(description or "").strip())
     db.session.add(specialty)
     db.session.flush()

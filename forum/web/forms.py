@@ -177,5 +177,18 @@ class AcceptForm(FlaskForm):
     post_id = HiddenField()
 
 
+class SpecialtyForm(FlaskForm):
+    """Add a specialty (name, slug, description) or edit one (the slug is not offered)."""
+
+    name = StringField("Name", validators=[InputRequired(REQUIRED)])
+    slug = StringField(
+        "Address",
+        validators=[Optional()],
+        description="The /s/… part of its address: letters, digits and hyphens. "
+        "Left blank, it is made from the name. It cannot be changed later.",
+    )
+    description = TextAreaField("Description", validators=[Optional()])
+
+
 class ActionForm(FlaskForm):
     """A bare form (CSRF only) for buttons: delete, withdraw, log out."""

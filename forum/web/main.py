@@ -4,11 +4,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Blueprint, jsonify, render_template, request, url_for
+from flask import Blueprint, flash, jsonify, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
+from flask_login import current_user, login_required
 
-from ..services import health, queries
-from .helpers import previews_for
+from .. import permissions
+from ..services import health, queries, taxonomy
+from ..services.errors import Conflict, Invalid, require
+from .forms import SpecialtyForm
+from .helpers import apply_errors, previews_for, render_form
 
 bp = Blueprint("main", __name__)
 
@@ -71,9 +75,46 @@ def home() -> str:
     return _listing("main/home.html", "main.home", {}, specialty=specialty, tag=tag)
 
 
+COORDINATORS_ONLY = "Only coordinators edit specialties."
+
+
+def _specialties_page(form: SpecialtyForm | None = None, status: int = 200) -> tuple[str, int]:
+    """The specialty list; coordinators also get the "Add a specialty" form."""
+    if form is None and permissions.can_moderate(current_user):
+        form = SpecialtyForm(formdata=None)
+    return render_form(
+        "main/specialties.html",
+        status,
+        specialties=queries.specialties_with_counts(),
+        form=form,
+    )
+
+
 @bp.get("/specialties")
-def specialties() -> str:
-    return render_template("main/specialties.html", specialties=queries.specialties_with_counts())
+def specialties() -> ResponseReturnValue:
+    return _specialties_page()
+
+
+@bp.post("/specialties")
+@login_required
+def add_specialty() -> ResponseReturnValue:
+    """A coordinator adds a specialty; the form shows again with the typed values on errors."""
+    require(permissions.can_moderate(current_user), COORDINATORS_ONLY)
+    form = SpecialtyForm()
+    if not form.validate_on_submit():
+        return _specialties_page(form, 422)
+    try:
+        created = taxonomy.create_specialty(
+            current_user._get_current_object(),
+            form.name.data,
+            slug=(form.slug.data or "").strip() or None,
+            description=form.description.data or "",
+        )
+    except (Conflict, Invalid) as exc:
+        apply_errors(form, exc)
+        return _specialties_page(form, exc.status)
+    flash(f"{created.name} is added to the specialties.", "success")
+    return redirect(url_for("main.specialty", slug=created.slug))
 
 
 @bp.get("/s/<slug>")
@@ -82,6 +123,31 @@ def specialty(slug: str) -> str:
     return _listing(
         "main/specialty.html", "main.specialty", {"slug": slug}, specialty=slug, current=found
     )
+
+
+@bp.route("/s/<slug>/edit", methods=["GET", "POST"])
+@login_required
+def edit_specialty(slug: str) -> ResponseReturnValue:
+    """A coordinator renames a specialty or changes its description; the slug stays."""
+    found = queries.get_specialty(slug)
+    require(permissions.can_moderate(current_user), COORDINATORS_ONLY)
+    current = {"name": found.name, "description": found.description}
+    form = SpecialtyForm(data=None if request.method == "POST" else current)
+    if not form.validate_on_submit():
+        status = 422 if form.is_submitted() else 200
+        return render_form("main/specialty_edit.html", status, form=form, current=found)
+    try:
+        taxonomy.update_specialty(
+            current_user._get_current_object(),
+            found,
+            name=form.name.data,
+            description=form.description.data or "",
+        )
+    except Invalid as exc:
+        apply_errors(form, exc)
+        return render_form("main/specialty_edit.html", exc.status, form=form, current=found)
+    flash(f"{found.name} is saved.", "success")
+    return redirect(url_for("main.specialty", slug=found.slug))
 
 
 @bp.get("/t/<name>")
