@@ -22,9 +22,15 @@ from forum.realtime import SERVER_KEY, presence
 def bind(app: Flask) -> None:
     """Point the process-wide extension at this app's own Socket.IO server; readers counted
     for another server (another test's, maybe shut down mid-connection) are forgotten."""
-    if socketio.server is not app.extensions[SERVER_KEY]:
+    global _bound
+    server = app.extensions[SERVER_KEY]
+    if _bound is not server:  # (create_app's init_app already points socketio.server at it)
         presence.reset()
-    socketio.server = app.extensions[SERVER_KEY]
+        _bound = server
+    socketio.server = server
+
+
+_bound: object = None
 
 
 class SocketClient:

@@ -132,7 +132,6 @@ def _announce_presence(room: str, count: int) -> None:
 
 _presence_lock = threading.Lock()
 _presence_pending: dict[str, int] = {}
-_presence_sent: dict[str, int] = {}
 _presence_flush_scheduled = False
 
 
@@ -145,11 +144,8 @@ def _flush_presence(interval: float) -> None:
         _presence_pending.clear()
         _presence_flush_scheduled = False
     for room, count in pending.items():
-        if _presence_sent.get(room) == count:
+        if not presence.changed_since_announced(room, count):
             continue
-        _presence_sent[room] = count
-        if count == 0:
-            _presence_sent.pop(room, None)
         socketio.emit("presence", {"thread_id": int(room.split(":")[1]), "reading": count}, to=room)
 
 

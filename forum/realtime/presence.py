@@ -109,6 +109,21 @@ def may_type(sid: str, room: str) -> bool:
         return True
 
 
+_announced: dict[str, int] = {}  # room -> the reader count its readers last heard
+
+
+def changed_since_announced(room: str, count: int) -> bool:
+    """Whether a room's count differs from the last one announced (and remember it)."""
+    with _lock:
+        if _announced.get(room) == count:
+            return False
+        if count:
+            _announced[room] = count
+        else:
+            _announced.pop(room, None)
+        return True
+
+
 def reset() -> None:
     """Forget every connection: for a process that starts a fresh server (the test suite
     binds several in one process, and a server shut down with sockets still open never
@@ -116,3 +131,4 @@ def reset() -> None:
     with _lock:
         _connections.clear()
         _rooms.clear()
+        _announced.clear()
