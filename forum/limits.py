@@ -18,7 +18,7 @@ import hashlib
 import json
 import time
 from collections.abc import Callable
-from typing import TypeVar, cast
+from typing import Any, TypeVar, cast
 
 from flask import Flask, current_app, request
 from flask.wrappers import Response
@@ -93,33 +93,23 @@ def failed_login(response: Response) -> bool:
 
 # --- the named limits --------------------------------------------------------------------
 
-posting = limiter.shared_limit(
-    _by_age("RATELIMIT_POSTING"),
-    scope="posting",
-    key_func=actor_key,
-    methods=UNSAFE,
-    error_message="You are posting faster than Rounds allows.",
+
+def _per_member(setting: str, scope: str, message: str) -> Any:
+    """A limit counted per member (else per address), tighter for new accounts."""
+    return limiter.shared_limit(
+        _by_age(setting), scope=scope, key_func=actor_key, methods=UNSAFE, error_message=message
+    )
+
+
+posting = _per_member("RATELIMIT_POSTING", "posting", "You are posting faster than Rounds allows.")
+flagging = _per_member(
+    "RATELIMIT_FLAGGING",
+    "flagging",
+    "You have flagged many posts in a short time; coordinators are on it.",
 )
-flagging = limiter.shared_limit(
-    _by_age("RATELIMIT_FLAGGING"),
-    scope="flagging",
-    key_func=actor_key,
-    methods=UNSAFE,
-    error_message="You have flagged many posts in a short time; coordinators are on it.",
-)
-voting = limiter.shared_limit(
-    _by_age("RATELIMIT_VOTING"),
-    scope="voting",
-    key_func=actor_key,
-    methods=UNSAFE,
-    error_message="You are voting faster than Rounds allows.",
-)
-endorsing = limiter.shared_limit(
-    _by_age("RATELIMIT_ENDORSING"),
-    scope="endorsing",
-    key_func=actor_key,
-    methods=UNSAFE,
-    error_message="You are endorsing faster than Rounds allows.",
+voting = _per_member("RATELIMIT_VOTING", "voting", "You are voting faster than Rounds allows.")
+endorsing = _per_member(
+    "RATELIMIT_ENDORSING", "endorsing", "You are endorsing faster than Rounds allows."
 )
 signup = limiter.shared_limit(
     _setting("RATELIMIT_SIGNUP"),
